@@ -1,0 +1,124 @@
+"""Stage 6, store: named graphs into a Dataset, serialised deterministically and written atomically.
+
+Writes go to a temporary file beside the target and are renamed over it only
+once complete, so a failed or interrupted run leaves the previous output intact.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from kgraph.errors import GraphReadError, OutputError, UnknownFormat
+from kgraph.namespaces import DEFAULT_BASE, bind_prefixes
+
+FORMATS = {"turtle": ".ttl", "trig": ".trig", "nquads": ".nq", "json-ld": ".jsonld"}
+_BY_SUFFIX = {
+    ".ttl": "turtle", ".turtle": "turtle", ".trig": "trig", ".nq": "nquads", ".nquads": "nquads",
+    ".jsonld": "json-ld", ".json": "json-ld", ".nt": "nt",
+}
+READ_SUFFIXES = tuple(_BY_SUFFIX)
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    if fmt:
+        if fmt not in FORMATS:
+            raise UnknownFormat(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        return fmt
+    if path and path != "-":
+        found = _BY_SUFFIX.get(Path(path).suffix.lower())
+        if found and found in FORMATS:
+            return found
+    return "turtle"
+
+
+def new_dataset(base: str = DEFAULT_BASE) -> Dataset:
+    ds = Dataset(default_union=True)
+    bind_prefixes(ds, base)
+    return ds
+
+
+def add_graph(ds: Dataset, name: URIRef, graph: Graph) -> None:
+    """Replace the named graph `name` with `graph`: re-ingesting an article is idempotent."""
+    ds.remove_graph(ds.graph(name))
+    target = ds.graph(name)
+    target += graph
+
+
+def serialize(ds: Dataset, fmt: str, base: str = DEFAULT_BASE) -> bytes:
+    """Byte-identical for the same triples: quad formats are sorted line by line."""
+    if fmt == "nquads":
+        lines = ds.serialize(format="nquads").splitlines()
+        return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
+    if fmt == "trig":
+        return ds.serialize(format="trig").encode("utf-8")
+    union = Graph()
+    bind_prefixes(union, base)
+    for triple in sorted(ds.triples((None, None, None))):
+        union.add(triple)
+    if fmt == "json-ld":
+        return union.serialize(format="json-ld", indent=1, sort_keys=True).encode("utf-8")
+    return union.serialize(format="turtle").encode("utf-8")
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    if path == "-":
+        os.write(1, data)
+        return
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    if target.is_dir():
+        raise OutputError(f"{path}: is a folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+
+
+def graph_files(paths: Iterable[str]) -> list[Path]:
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in READ_SUFFIXES))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise GraphReadError(f"{raw}: no such file or folder")
+    if not out:
+        raise GraphReadError("no graph files found (.ttl, .trig, .nq, .jsonld)")
+    return out
+
+
+def load_dataset(paths: Iterable[str], base: str = DEFAULT_BASE) -> Dataset:
+    """Turtle goes to the default graph; TriG/N-Quads keep their named graphs."""
+    ds = new_dataset(base)
+    for path in graph_files(paths):
+        fmt = _BY_SUFFIX.get(path.suffix.lower(), "turtle")
+        try:
+            if fmt in ("trig", "nquads"):
+                ds.parse(path, format=fmt)
+            else:
+                ds.graph(URIRef(path.resolve().as_uri())).parse(path, format=fmt)
+        except Exception as exc:  # rdflib raises many parser-specific types
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise GraphReadError(f"{path}: not valid {fmt}: {first[:200]}") from None
+    return ds
