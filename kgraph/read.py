@@ -6,6 +6,7 @@ caller decides whether one bad file stops the run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sys
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,8 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
         if raw == "-":
             out.append(raw)
             continue
+        if not raw.strip():  # Path("") is ".", which would read the working folder
+            raise InputMissing(f"{raw!r}: empty path")
         path = Path(raw)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
@@ -78,14 +81,19 @@ def decode(raw: bytes, source: str) -> str:
     if not raw.strip():
         raise InputEmpty(f"{source}: empty file")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = raw.decode("utf-16")
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputUndecodable(f"{source}: starts with a UTF-16 byte-order mark but is not UTF-16") from None
     else:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = _detect(raw, source)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _binary_share(text) > 0.01:
+    # A NUL never occurs in text; other control characters may stray into a
+    # pasted article, so only a share of them above 1 % marks binary data.
+    if "\x00" in text or _binary_share(text) > 0.01:
         raise InputBinary(f"{source}: looks like binary data, not an article")
     return text
 
@@ -100,7 +108,21 @@ def _detect(raw: bytes, source: str) -> str:
     # the "text" is noise, whatever encoding it claims.
     if best is None or best.chaos > 0.1:
         raise InputUndecodable(f"{source}: not UTF-8 and no other text encoding fits")
+    if _single_byte(raw, best.encoding):
+        # Indonesian needs no letters beyond ASCII, so a page has too few other
+        # bytes for charset-normalizer to tell one single-byte Latin code page
+        # from another (it picks cp1250 for "Genève"). Windows-1252, the code
+        # page of Indonesian Windows, is the likely one whenever it fits.
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode("cp1252")
     return str(best)
+
+
+def _single_byte(raw: bytes, encoding: str) -> bool:
+    try:
+        return len(raw.decode(encoding)) == len(raw)
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 def _binary_share(text: str) -> float:
