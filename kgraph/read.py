@@ -84,7 +84,7 @@ def decode(raw: bytes, source: str) -> str:
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise InputUndecodable(f"{source}: starts with a UTF-16 byte-order mark but is not UTF-16") from None
+            raise InputUndecodable(f"{source}: has a UTF-16 byte-order mark but is not UTF-16") from None
     else:
         try:
             text = raw.decode("utf-8-sig")

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (article paragraphs are single long lines, as on the page)
 """Shared fixtures: small articles written for the tests, file writers, the CLI.
 
 The article texts here are invented for the tests (no sentence is taken from a
@@ -63,7 +64,10 @@ Kedua pemimpin membahas perbatasan darat, perlindungan pekerja migran dan perdag
 "Kami sepakat mempercepat perundingan batas laut," kata Jokowi dalam keterangan pers bersama.
 """
 
-PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
+PNG_BYTES = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    b"\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa"
+)
 
 
 @pytest.fixture

@@ -104,13 +104,14 @@ def test_folder_is_searched_recursively_in_sorted_order(write, tmp_path):
 def test_several_paths_keep_their_order(write, tmp_path):
     a, b = write("a.txt", "satu"), write("b.txt", "dua")
     write("dir/c.txt", "tiga")
-    assert expand_paths([str(b), str(tmp_path / "dir"), str(a)]) == [str(b), str(tmp_path / "dir/c.txt"), str(a)]
+    expected = [str(b), str(tmp_path / "dir/c.txt"), str(a)]
+    assert expand_paths([str(b), str(tmp_path / "dir"), str(a)]) == expected
     assert [d.text for d in read_documents([str(b), str(a)])] == ["dua", "satu"]
 
 
 def test_folder_without_articles_is_missing_input(write, tmp_path):
     write("empty/readme.md", "x")
-    with pytest.raises(InputMissing, match="no .txt or .html"):
+    with pytest.raises(InputMissing, match=r"no \.txt or \.html"):
         expand_paths([str(tmp_path / "empty")])
 
 
@@ -224,7 +225,10 @@ _PREFIXES = st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"<
 _ARBITRARY = st.builds(
     lambda prefix, body: prefix + body,
     _PREFIXES,
-    st.one_of(st.binary(max_size=2048), st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass"))),
+    st.one_of(
+        st.binary(max_size=2048),
+        st.text(max_size=500).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    ),
 )
 
 
