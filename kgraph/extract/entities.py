@@ -132,6 +132,9 @@ def find_entities(seg: Segmented) -> tuple[list[Ref], list[Entity], str | None]:
         _titled_people(f, span, main)
     for span in body:
         _speech_people(f, span)
+    from kgraph.extract.facts import find_place_lists
+
+    find_place_lists(f, seg)
     _alias_mentions(f, body + heads)
     refs = sorted(f.refs, key=lambda r: (r.begin, -r.end))
     return refs, [b.freeze() for _, b in sorted(f.entities.items())], main

@@ -196,3 +196,9 @@ def stemmer():
 @cache
 def stem(word: str) -> str:
     return stemmer().stem(word.lower())
+
+
+@cache
+def org_kinds() -> dict[str, str]:
+    """Organisation key → kind (alliance, intergovernmental, military, ...)."""
+    return {f"org/{o['id']}": o.get("kind", "") for o in load_yaml("organizations.yaml")}

@@ -1,0 +1,147 @@
+"""Shared sentence helpers: tokens, clause boundaries, participant groups and pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kgraph.extract.entities import Ref
+from kgraph.lexicon import load_yaml
+from kgraph.model import EntityType, Span
+
+TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
+# Words that open a new clause: a subject is not looked for across them.
+CLAUSE_WORDS = frozenset(
+    "bahwa karena setelah sebelum ketika saat sementara sedangkan namun tetapi tapi sehingga agar supaya "
+    "meskipun walaupun jika apabila seraya sambil".split()
+)
+JOINERS = frozenset({"dan", "serta", "atau", ",", "bersama", "dengan", "&"})
+PARTICIPANTS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    begin: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def tokens(span: Span) -> list[Token]:
+    return [Token(span.begin + m.start(), span.begin + m.end(), m.group(0)) for m in TOKEN.finditer(span.text)]
+
+
+@cache
+def pronouns() -> tuple[frozenset[str], frozenset[str]]:
+    lex = load_yaml("names.yaml")
+    return frozenset(w.lower() for w in lex["person_pronouns"]), frozenset(w.lower() for w in lex["group_pronouns"])
+
+
+def participant(ref: Ref) -> bool:
+    """A ref that can act: people, countries, organisations, and capitals standing for a country."""
+    return not ref.in_title and (ref.type in PARTICIPANTS or ref.acts_as != ref.key)
+
+
+def clause_start(text: str, sentence: Span, pos: int) -> int:
+    """Offset where the clause holding `pos` begins."""
+    start = sentence.begin
+    for tok in tokens(Span.of(text, sentence.begin, pos)):
+        if tok.low in CLAUSE_WORDS:
+            start = tok.end
+    for m in re.finditer(r"[;:]", text[sentence.begin:pos]):
+        start = max(start, sentence.begin + m.end())
+    return start
+
+
+def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
+    """The participants nearest before `pos` (after `start`), with those coordinated to them."""
+    cands = [r for r in refs if start <= r.begin and r.end <= pos and participant(r)]
+    if not cands:
+        return []
+    group = [cands[-1]]
+    for r in reversed(cands[:-1]):
+        gap = text[r.end:group[0].begin]
+        if _is_joiner(gap):
+            group.insert(0, r)
+        else:
+            break
+    return group
+
+
+def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words: int = 1) -> list[Ref]:
+    """The participants starting soon after `pos`, with those coordinated to them."""
+    cands = [r for r in refs if pos <= r.begin < limit and participant(r)]
+    if not cands:
+        return []
+    first = cands[0]
+    if re.search(r"(?<![\w-])(?:di|ke|dari|pada)\s*$", text[pos:first.begin]):
+        return []  # "di Jenewa, Swiss": a location, not a participant
+    # title words before a name are capitalised; only lower-case words count as distance
+    if sum(1 for w in TOKEN.findall(text[pos:first.begin]) if not w[:1].isupper()) > max_gap_words:
+        return []
+    group = [first]
+    for r in cands[1:]:
+        gap = text[group[-1].end:r.begin]
+        if _is_joiner(gap) or _is_title_gap(gap):
+            group.append(r)
+        else:
+            break
+    return group
+
+
+# Lower-case words allowed between coordinated actors: "A dan timpalannya dari B".
+GAP_WORDS = frozenset({"juga", "para", "pihak", "dari", "timpalannya", "mitranya", "koleganya", "rekannya"})
+
+
+def _is_joiner(gap: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[\w&]+|,", gap) if not w[:1].isupper()]
+    return len(words) <= 4 and all(w in JOINERS or w in GAP_WORDS for w in words) and bool(words)
+
+
+def _is_title_gap(gap: str) -> bool:
+    """', Presiden Rusia' between names in a list: the title words sit in the gap."""
+    return len(gap) < 60 and bool(re.fullmatch(r"\s*(?:,|dan|serta)?\s*(?:[A-Z(][\w()]*\s*)*", gap))
+
+
+def unique(keys: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(keys))
+
+
+def resolve_pronoun(refs: list[Ref], seg, toks: list[Token], index: int, start: int) -> list[Ref]:
+    """A pronoun just before `index`: 'dia' is the latest person who opened a sentence,
+    'keduanya' the two latest people, 'mereka' the latest group that opened a sentence."""
+    person, group = pronouns()
+    for tok in reversed(toks[max(0, index - 3):index]):
+        if tok.begin < start:
+            break
+        if tok.low in person or tok.low in group:
+            keys = _salient(refs, seg, tok.begin, tok.low, person)
+            return [Ref(tok.begin, tok.end, k, _type_of(refs, k), k, "pronoun") for k in keys]
+    return []
+
+
+def _salient(refs: list[Ref], seg, pos: int, word: str, person: frozenset[str]) -> list[str]:
+    if word == "keduanya":
+        people = [r for r in refs if r.end <= pos and participant(r) and r.type is EntityType.PERSON]
+        keys: list[str] = []
+        for r in reversed(people):
+            if r.key not in keys:
+                keys.append(r.key)
+            if len(keys) == 2:
+                break
+        return list(reversed(keys))
+    for sentence in reversed([s for s in seg.sentences if s.span.begin < pos]):
+        opening = [r for r in refs if sentence.span.begin <= r.begin < min(pos, sentence.span.end) and participant(r)]
+        if word in person:
+            opening = [r for r in opening if r.type is EntityType.PERSON]
+        if opening:
+            return [opening[0].acts_as]
+    return []
+
+
+def _type_of(refs: list[Ref], key: str) -> EntityType:
+    return next(r.type for r in refs if r.acts_as == key or r.key == key)
