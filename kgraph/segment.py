@@ -11,15 +11,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kgraph.lexicon import load_yaml
+import yaml
+
+from kgraph.lexicon import LEXICON_DIR
 from kgraph.model import Body, Segmented, Sentence, Span
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(]?[A-Z0-9])")
 
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(load_yaml("segment.yaml")["abbreviations"])
+    # Read every entry as a string: YAML 1.1 would load the abbreviation "No"
+    # (Nomor) as the boolean False.
+    with (LEXICON_DIR / "segment.yaml").open(encoding="utf-8") as fh:
+        return frozenset(yaml.load(fh, Loader=yaml.BaseLoader)["abbreviations"])
 
 
 def segment(body: Body) -> Segmented:
@@ -51,7 +57,8 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     if not word:
         return False
     w = word.group(1)
-    return w in _abbreviations() or (len(w) == 1 and w.isupper())
+    # initials: "J." in "J. Biden", "B.J." in "B.J. Habibie", "U.S."
+    return w in _abbreviations() or _INITIALS.fullmatch(w) is not None
 
 
 def _inside_quote(chunk: str, pos: int) -> bool:
