@@ -1,0 +1,310 @@
+"""Render: the graph as one self-contained, offline HTML page (pyvis + vis-network).
+
+The only module that imports pyvis. pyvis builds the node and edge records and
+ships vis-network; kgraph's own template (kgraph/assets/viewer.*) replaces pyvis's,
+which links Bootstrap and vis-network from CDNs even with cdn_resources="in_line".
+Every script and style is inlined, so the page makes no network request at all.
+
+Safety: all data goes into the page as JSON inside a `<script type="application/json">`
+with `<`, `>`, `&`, U+2028 and U+2029 escaped, and the page's script builds the DOM
+with textContent only.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Graph
+
+from kgraph import __version__
+from kgraph import analyse as A
+from kgraph.store import write_atomic
+
+log = logging.getLogger(__name__)
+
+LAYOUT_THRESHOLD = 1000  # above this many nodes vis-network physics stalls (PERF-BASELINES.md)
+TYPE_STYLE = {  # class -> (colour, vis-network shape)
+    "Person": ("#4e79a7", "dot"), "Country": ("#59a14f", "square"),
+    "Organization": ("#f28e2b", "diamond"), "Place": ("#9c755f", "triangle"),
+}
+QUAD_COLOR = {1: "#74c476", 2: "#238b45", 3: "#fd8d3c", 4: "#d7301f", 0: "#969696"}
+COMENTION_COLOR = "#c7c7c7"
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+UI = {
+    "id": {
+        "title": "Graf peristiwa", "search": "Cari aktor…", "legend": "Legenda", "filters": "Saring",
+        "types": "Jenis entitas", "cameo": "Akar CAMEO", "all": "Semua", "from": "Dari tanggal",
+        "to": "Sampai tanggal", "article": "Artikel", "reset": "Atur ulang", "close": "Tutup",
+        "evidence": "Kalimat bukti", "noEvidence": "Tidak ada kalimat bukti.", "comention": "Disebut bersama",
+        "mentionedIn": "Disebut dalam artikel", "shown": "ditampilkan", "nodes": "simpul", "edges": "sisi",
+        "pageRank": "PageRank", "degree": "Derajat", "events": "peristiwa", "noMatch": "Tidak ditemukan",
+        "Person": "Orang", "Country": "Negara", "Organization": "Organisasi", "Place": "Tempat",
+        "q1": "Kerja sama verbal", "q2": "Kerja sama material", "q3": "Konflik verbal",
+        "q4": "Konflik material", "q0": "Lainnya",
+    },
+    "en": {
+        "title": "Event graph", "search": "Find an actor…", "legend": "Legend", "filters": "Filter",
+        "types": "Entity types", "cameo": "CAMEO root", "all": "All", "from": "From date",
+        "to": "To date", "article": "Article", "reset": "Reset", "close": "Close",
+        "evidence": "Evidence sentences", "noEvidence": "No evidence sentence.",
+        "comention": "Mentioned together",
+        "mentionedIn": "Mentioned in", "shown": "shown", "nodes": "nodes", "edges": "edges",
+        "pageRank": "PageRank", "degree": "Degree", "events": "events", "noMatch": "No match",
+        "Person": "Person", "Country": "Country", "Organization": "Organisation", "Place": "Place",
+        "q1": "Verbal cooperation", "q2": "Material cooperation", "q3": "Verbal conflict",
+        "q4": "Material conflict", "q0": "Other",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewerOptions:
+    lang: str = "id"
+    max_nodes: int | None = None
+    physics: bool | None = None  # None: on up to LAYOUT_THRESHOLD nodes, off above
+    comentions: bool | None = None  # None: only when the graph has no events
+    title: str | None = None
+    layout_threshold: int = LAYOUT_THRESHOLD
+
+
+@dataclass(slots=True)
+class RenderReport:
+    nodes: int = 0
+    edges: int = 0
+    physics: bool = True
+    dropped: list[str] = field(default_factory=list)  # labels of nodes left out by max_nodes
+    dropped_edges: int = 0
+
+
+# ---------------------------------------------------------------- the view: plain data
+
+
+@dataclass(slots=True)
+class _View:
+    entities: dict[str, A.EntityRecord]
+    events: list[A.EventRecord]
+    articles: dict[str, A.ArticleRecord]
+    rank: dict[str, float]
+    degree: dict[str, int]
+    keep: list[str]  # entity IRIs shown, most central first
+
+
+def _view(g: Graph, opts: ViewerOptions, report: RenderReport) -> _View:
+    entities, events, articles = A.read_entities(g), A.read_events(g), A.read_articles(g)
+    E = A.event_graph(events)
+    E.add_nodes_from(entities)
+    rank, deg = A.pagerank(E), A.degree(E)
+    order = sorted(entities, key=lambda n: (-rank.get(n, 0.0), -deg.get(n, 0), -len(entities[n].articles), n))
+    if opts.max_nodes is not None and len(order) > opts.max_nodes:
+        report.dropped = [entities[n].label(opts.lang) for n in order[opts.max_nodes:]]
+        order = order[:opts.max_nodes]
+    return _View(entities, events, articles, rank, deg, order)
+
+
+def layout(nodes: list[str], community: dict[str, int],
+           spacing: float = 40.0) -> dict[str, tuple[float, float]]:
+    """Deterministic O(n) layout: communities on a sunflower spiral, members spiralling inside.
+
+    `nodes` come most central first, so hubs sit at the centre of their community.
+    Pure Python, because networkx's force layouts need numpy and are O(n²) per step.
+    """
+    groups: dict[int, list[str]] = defaultdict(list)
+    for n in nodes:
+        groups[community.get(n, -1)].append(n)
+    ordered = sorted(groups.values(), key=lambda m: (-len(m), m[0]))
+    pos: dict[str, tuple[float, float]] = {}
+    area = 0.0
+    for k, members in enumerate(ordered):
+        radius = spacing * 1.6 * math.sqrt(area + len(members) / 2)
+        cx, cy = radius * math.cos(k * GOLDEN_ANGLE), radius * math.sin(k * GOLDEN_ANGLE)
+        area += len(members)
+        for i, n in enumerate(members):
+            r, angle = spacing * math.sqrt(i), i * GOLDEN_ANGLE
+            pos[n] = (round(cx + r * math.cos(angle), 1), round(cy + r * math.sin(angle), 1))
+    return pos
+
+
+def _payload(view: _View, opts: ViewerOptions, comentions: bool) -> dict:
+    """Everything the page's script needs besides the vis records: events, sentences, articles."""
+    art_index = {a: i for i, a in enumerate(sorted(view.articles))}
+    sentences: dict[str, int] = {}
+    kept = set(view.keep)
+    names = {n: view.entities[n].label(opts.lang) if n in view.entities else A._local(n) for n in kept}
+    events = []
+    for ev in view.events:
+        if not any(a in kept for a in ev.actors) and not any(t in kept for t in ev.targets):
+            continue
+        events.append({
+            "c": ev.cameo, "t": A.cameo_label(ev.cameo, opts.lang), "q": ev.quad or 0, "d": ev.date,
+            "a": art_index.get(ev.article or ""), "s": sentences.setdefault(ev.sentence, len(sentences)),
+            "h": list(ev.highlight) if ev.highlight else None, "iri": ev.iri,
+            "who": ", ".join(names.get(a, A._local(a)) for a in ev.actors),
+            "whom": ", ".join(names.get(t, A._local(t)) for t in ev.targets),
+        })
+    roots = sorted({e["c"][:2] for e in events if e["c"]})
+    return {
+        "lang": opts.lang, "ui": UI[opts.lang], "version": __version__, "comentions": comentions,
+        "types": {t: {"color": c, "shape": s} for t, (c, s) in TYPE_STYLE.items()},
+        "quads": {str(q): c for q, c in QUAD_COLOR.items()},
+        "roots": [[r, A.cameo_label(r, opts.lang)] for r in roots],
+        "events": events, "sentences": list(sentences),
+        "articles": [{"h": view.articles[a].headline, "d": view.articles[a].date}
+                     for a in sorted(view.articles)],
+    }
+
+
+def _edges(view: _View, payload: dict, comentions: bool) -> list[dict]:
+    """One edge per (actor, target, CAMEO root); co-mention edges when asked for."""
+    kept = set(view.keep)
+    grouped: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_iri = {e.iri: e for e in view.events}
+    for i, ev in enumerate(payload["events"]):
+        rec = by_iri[ev["iri"]]
+        for a in rec.actors:
+            for t in rec.targets:
+                if a != t and a in kept and t in kept:
+                    grouped[(a, t, ev["c"][:2])].append(i)
+    edges = []
+    for (a, t, root), idx in sorted(grouped.items()):
+        quad = Counter(payload["events"][i]["q"] for i in idx).most_common(1)[0][0]
+        edges.append({"from": a, "to": t, "kind": "event", "root": root, "quad": quad, "n": len(idx),
+                      "ev": idx, "label": A.cameo_label(root, payload["lang"])})
+    if comentions:
+        art_index = {a: i for i, a in enumerate(sorted(view.articles))}
+        C = A.comention_graph({n: view.entities[n] for n in view.keep})
+        for u, v, d in sorted(C.edges(data=True)):
+            edges.append({"from": u, "to": v, "kind": "co", "n": d["weight"],
+                          "arts": [art_index[a] for a in d["articles"] if a in art_index]})
+    return edges
+
+
+# ---------------------------------------------------------------- pyvis
+
+
+class _IdList(list):
+    """pyvis checks `id in node_ids` (a list) for every node and edge: O(n) each. Index it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ids: set = set()
+
+    def append(self, item) -> None:  # type: ignore[override]
+        super().append(item)
+        self._ids.add(item)
+
+    def __contains__(self, item) -> bool:
+        return item in self._ids
+
+
+def _network(view: _View, edges: list[dict], opts: ViewerOptions, physics: bool):
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
+    net.node_ids = _IdList()
+    community = A.communities(A.event_graph(view.events).subgraph(view.keep)) if view.events else {}
+    pos = layout(view.keep, community)
+    ranks = [view.rank.get(n, 0.0) for n in view.keep]
+    low, spread = min(ranks, default=0.0), (max(ranks, default=0.0) - min(ranks, default=0.0))
+    art_index = {a: i for i, a in enumerate(sorted(view.articles))}
+    for n in view.keep:
+        e = view.entities[n]
+        colour, shape = TYPE_STYLE.get(e.type, ("#777777", "dot"))
+        x, y = pos[n]
+        size = round(10 + 25 * math.sqrt((view.rank.get(n, 0.0) - low) / spread), 1) if spread > 1e-12 else 14
+        net.add_node(n, label=e.label(opts.lang), title=f"{e.label(opts.lang)} · {UI[opts.lang][e.type]}",
+                     color=colour, shape=shape, size=size, x=x, y=y, kind=e.type, iri=n,
+                     pr=round(view.rank.get(n, 0.0), 6),
+                     deg=view.degree.get(n, 0), arts=[art_index[a] for a in e.articles if a in art_index])
+    for i, e in enumerate(edges):
+        extra = {k: v for k, v in e.items() if k not in ("from", "to")}
+        net.add_edge(e["from"], e["to"], id=f"e{i}", **_edge_style(e), **extra)
+    net.options = _vis_options(physics, len(view.keep))
+    return net
+
+
+def _edge_style(e: dict) -> dict:
+    width = round(1 + 2 * math.log2(e["n"]), 2) if e["n"] > 1 else 1
+    if e["kind"] == "co":
+        return {"color": COMENTION_COLOR, "width": width, "dashes": True, "arrows": ""}
+    return {"color": QUAD_COLOR.get(e["quad"], QUAD_COLOR[0]), "width": width,
+            "title": f"{e['label']} ×{e['n']}"}
+
+
+def _vis_options(physics: bool, n: int) -> dict:
+    big = n > LAYOUT_THRESHOLD
+    return {
+        "physics": {"enabled": physics, "solver": "barnesHut",
+                    "stabilization": {"enabled": physics, "iterations": 150, "updateInterval": 25}},
+        "layout": {"improvedLayout": False},  # kamada-kawai seeding is O(n³): positions come from Python
+        "edges": {"smooth": False if big else {"type": "continuous"}, "font": {"size": 10, "align": "middle"},
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}},
+        "nodes": {"font": {"size": 14}, "borderWidth": 1},
+        "interaction": {"hover": not big, "tooltipDelay": 200,
+                        "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
+    }
+
+
+# ---------------------------------------------------------------- the page
+
+
+def script_json(obj: object) -> str:
+    """JSON safe inside <script>: no `<`, `>`, `&` or JS line separators survive literally."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, esc)
+    return text
+
+
+def _asset(name: str) -> str:
+    return resources.files("kgraph").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _vis_lib(name: str) -> str:
+    import pyvis
+
+    text = (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / name).read_text(encoding="utf-8")
+    if re.search(r"</(script|style)", text, re.I):
+        raise RuntimeError(f"pyvis's {name} cannot be inlined safely")
+    return text
+
+
+def page_html(net, payload: dict, title: str) -> str:
+    parts = {
+        "TITLE": html.escape(title), "LANG": html.escape(payload["lang"]),
+        "VIS_CSS": _vis_lib("vis-network.css"), "VIEWER_CSS": _asset("viewer.css"),
+        "VIS_JS": _vis_lib("vis-network.min.js"), "VIEWER_JS": _asset("viewer.js"),
+        "DATA": script_json({**payload, "nodes": net.nodes, "edges": net.edges, "options": net.options}),
+    }
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], _asset("viewer.html"))
+
+
+def render(g: Graph, opts: ViewerOptions = ViewerOptions()) -> tuple[str, RenderReport]:
+    """The viewer page for a graph, and what was shown or left out."""
+    if opts.lang not in UI:
+        raise ValueError(f"unsupported language {opts.lang!r}; choose one of {', '.join(UI)}")
+    report = RenderReport()
+    view = _view(g, opts, report)
+    physics = opts.physics if opts.physics is not None else len(view.keep) <= opts.layout_threshold
+    comentions = opts.comentions if opts.comentions is not None else not view.events
+    payload = _payload(view, opts, comentions)
+    edges = _edges(view, payload, comentions)
+    net = _network(view, edges, opts, physics)
+    report.nodes, report.edges, report.physics = len(net.nodes), len(net.edges), physics
+    title = opts.title or UI[opts.lang]["title"]
+    return page_html(net, payload, title), report
+
+
+def write_viewer(g: Graph, path: str, opts: ViewerOptions = ViewerOptions()) -> RenderReport:
+    page, report = render(g, opts)
+    write_atomic(path, page.encode("utf-8"))
+    return report
