@@ -74,9 +74,12 @@ def clean_text(document: Document, text: str, hints: ArticleMeta) -> Body:
     hints = replace(hints, authors=(*hints.authors, *_names_before_author_mark(lines)))
     dropped: list[Span] = []
     kept: list[Line] = []
+    teaser_next = False
     for line in lines:
-        if is_furniture(line.text):
+        if teaser_next or is_furniture(line.text):
             dropped.append(line.span)
+            # "Lihat Juga :" alone on its line: the next line is the teaser headline
+            teaser_next = not teaser_next and line.text.rstrip().endswith(":") and len(line.text.split()) <= 4
         else:
             kept.append(line)
     start = _body_start(kept)
@@ -111,6 +114,8 @@ def _lines(text: str) -> list[Line]:
 def is_furniture(line: str) -> bool:
     f = _furniture()
     low = line.strip().lower()
+    if re.fullmatch(r"\[[^\]]{1,80}\]", low):  # "[Gambas:Video CNN]" embeds
+        return True
     if any(low == x.lower() for x in f["exact_lines"]):
         return True
     return any(low.startswith(p.lower()) for p in f["line_prefixes"])

@@ -120,6 +120,7 @@ class EventFinder:
         self.events: list[Event] = []
         self.corrections: dict[int, DateCorrection] = {}
         self.last_actors: list[str] = []  # for "dia", "keduanya" in later sentences
+        self.paragraph_date: dict[int, DateMention] = {}  # latest date named in each paragraph
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
         for sentence in self.seg.sentences:
@@ -145,6 +146,8 @@ class EventFinder:
             event = self.event(sentence, toks, trig, dates)
             if event is not None:
                 self.events.append(event)
+        if dates:
+            self.paragraph_date[sentence.paragraph] = dates[-1]
 
     def event(self, sentence: Sentence, toks: list[Token], trig: Trigger, dates: list[DateMention]) -> Event | None:
         entry = trig.entry
@@ -257,6 +260,10 @@ class EventFinder:
             after = [d for d in dates if d.begin >= trigger.end]
             chosen = after[0] if after else dates[-1]
             return EventDate(chosen.value, chosen.rule, Span.of(self.text, chosen.begin, chosen.end))
+        inherited = self.paragraph_date.get(sentence.paragraph)
+        if inherited is not None and not _has_year(sentence.span.text):
+            # a sentence without a date continues the time frame its paragraph set
+            return EventDate(inherited.value, "context", Span.of(self.text, inherited.begin, inherited.end))
         if self.published and sentence.paragraph <= LEAD_PARAGRAPHS and not _has_year(sentence.span.text):
             return EventDate(self.published, "publication")
         return None
