@@ -1,4 +1,4 @@
-/* kgraph viewer: builds every piece of DOM with textContent; data never reaches innerHTML. */
+/* kgraph viewer: every piece of DOM is built with createElement + textContent, never parsed from data. */
 (function () {
   "use strict";
   const DATA = JSON.parse(document.getElementById("kgraph-data").textContent);
