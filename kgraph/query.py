@@ -18,6 +18,9 @@ pasted into the query text. How a value is read (`parse_value`):
   42, -3.5               an xsd:integer / xsd:decimal literal
   "Rusia"@id             a language-tagged literal
   anything else          a plain string literal
+A bound parameter holds for the whole query. So a saved query uses each parameter
+either in a required triple pattern or in a FILTER, never only inside an OPTIONAL:
+there a missing match would keep the row, still showing the parameter's value.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ def get_saved(name: str, folder: Path = QUERIES_DIR) -> SavedQuery:
 
 
 def namespaces(base: str = DEFAULT_BASE) -> dict[str, str]:
-    ns = {prefix: str(getattr(value, "_NS", value)) for prefix, value in PREFIXES.items()}
+    ns = {prefix: str(value) for prefix, value in PREFIXES.items()}
     ns["kgd"] = base
     return ns
 
@@ -146,10 +149,10 @@ def parse_value(value: str, base: str = DEFAULT_BASE) -> Node:
     """A --param value as an RDF term; the rules are in the module docstring."""
     ns = namespaces(base)
     if value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
+        return _iri(value[1:-1])
     prefix, sep, local = value.partition(":")
     if sep and prefix in ns and not local.startswith("//"):
-        return URIRef(ns[prefix] + local)
+        return _iri(ns[prefix] + local)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return Literal(value, datatype=XSD.date)
     if re.fullmatch(r"[+-]?\d+", value):
@@ -160,6 +163,12 @@ def parse_value(value: str, base: str = DEFAULT_BASE) -> Node:
     if tagged:
         return Literal(tagged.group(1), lang=tagged.group(2))
     return Literal(value)
+
+
+def _iri(text: str) -> URIRef:
+    if not text or re.search(r'[\s<>"{}|^`\\]', text):
+        raise QueryError(f"not a valid IRI: {text[:80]!r}")
+    return URIRef(text)
 
 
 def parse_params(pairs: tuple[str, ...] | list[str], text: str, base: str = DEFAULT_BASE) -> dict[str, Node]:
