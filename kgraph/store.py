@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -56,7 +57,7 @@ def serialize(ds: Dataset, fmt: str, base: str = DEFAULT_BASE) -> bytes:
         lines = ds.serialize(format="nquads").splitlines()
         return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
     if fmt == "trig":
-        return ds.serialize(format="trig").encode("utf-8")
+        return _sorted_copy(ds, base).serialize(format="trig").encode("utf-8")
     union = Graph()
     bind_prefixes(union, base)
     for triple in sorted(ds.triples((None, None, None))):
@@ -66,9 +67,21 @@ def serialize(ds: Dataset, fmt: str, base: str = DEFAULT_BASE) -> bytes:
     return union.serialize(format="turtle").encode("utf-8")
 
 
+def _sorted_copy(ds: Dataset, base: str) -> Dataset:
+    """The same named graphs, inserted in sorted order: the TriG writer lists
+    graphs in insertion order, which otherwise depends on how `ds` was built."""
+    out = Dataset()
+    bind_prefixes(out, base)
+    for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        target = out.graph(graph.identifier)
+        for triple in sorted(graph):
+            target.add(triple)
+    return out
+
+
 def write_atomic(path: str, data: bytes) -> None:
     if path == "-":
-        os.write(1, data)
+        _write_stdout(data)
         return
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -87,10 +100,24 @@ def write_atomic(path: str, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # also Ctrl-C: never leave the temporary file behind
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise
+
+
+def _write_stdout(data: bytes) -> None:
+    out = getattr(sys.stdout, "buffer", None)
+    try:
+        if out is None:  # a text-only stream, as some test runners install
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            out.write(data)
+        sys.stdout.flush()
+    except OSError as exc:  # closed pipe ("| head"), full disk
+        raise OutputError(f"cannot write to standard output ({exc.strerror or exc})") from None
 
 
 def graph_files(paths: Iterable[str]) -> list[Path]:
