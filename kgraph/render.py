@@ -111,7 +111,7 @@ def _view(g: Graph, opts: ViewerOptions, report: RenderReport) -> _View:
 
 
 def layout(nodes: list[str], community: dict[str, int],
-           spacing: float = 40.0) -> dict[str, tuple[float, float]]:
+           spacing: float = 100.0) -> dict[str, tuple[float, float]]:
     """Deterministic O(n) layout: communities on a sunflower spiral, members spiralling inside.
 
     `nodes` come most central first, so hubs sit at the centre of their community.
@@ -219,10 +219,10 @@ def _network(view: _View, edges: list[dict], opts: ViewerOptions, physics: bool)
         e = view.entities[n]
         colour, shape = TYPE_STYLE.get(e.type, ("#777777", "dot"))
         x, y = pos[n]
-        size = round(10 + 25 * math.sqrt((view.rank.get(n, 0.0) - low) / spread), 1) if spread > 1e-12 else 14
+        size = round(8 + 22 * math.sqrt((view.rank.get(n, 0.0) - low) / spread), 1) if spread > 1e-12 else 14
         net.add_node(n, label=e.label(opts.lang), title=f"{e.label(opts.lang)} · {UI[opts.lang][e.type]}",
                      color=colour, shape=shape, size=size, x=x, y=y, kind=e.type, iri=n,
-                     pr=round(view.rank.get(n, 0.0), 6),
+                     pr=round(view.rank.get(n, 0.0), 6), names=sorted({lbl for _, lbl in e.labels}),
                      deg=view.degree.get(n, 0), arts=[art_index[a] for a in e.articles if a in art_index])
     for i, e in enumerate(edges):
         extra = {k: v for k, v in e.items() if k not in ("from", "to")}

@@ -46,7 +46,7 @@ def article(text: str, headline: str, published: dt.date, entities: list[tuple],
     trigger at its first occurrence, the evidence being the sentence around it.
     """
     doc = Document("test.txt", text, hashlib.sha256(text.encode()).hexdigest(), "text/plain")
-    sentences = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"[^.\s][^.]*\.", text)]
+    sentences = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"\S.*?\.(?=\s|$)", text)]
     body = Body(doc, text, tuple(sentences),
                 ArticleMeta(headline=Span(0, len(headline), headline) if text.startswith(headline) else None,
                             published=published))

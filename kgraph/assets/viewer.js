@@ -242,7 +242,10 @@
     const q = byId("search").value.trim().toLowerCase();
     const out = byId("search-result");
     if (!q) { out.textContent = ""; network.unselectAll(); return; }
-    const hits = DATA.nodes.filter(function (n) { return !hiddenNode.get(n.id) && n.label.toLowerCase().indexOf(q) >= 0; });
+    const matches = function (n) {
+      return [n.label].concat(n.names || []).some(function (l) { return l.toLowerCase().indexOf(q) >= 0; });
+    };
+    const hits = DATA.nodes.filter(function (n) { return !hiddenNode.get(n.id) && matches(n); });
     hits.sort(function (a, b) { return (b.label.toLowerCase() === q) - (a.label.toLowerCase() === q) || b.pr - a.pr; });
     out.textContent = hits.length ? hits.length + " · " + hits[0].label : T.noMatch;
     if (!hits.length) return;
