@@ -106,6 +106,10 @@ def get_saved(name: str, folder: Path = QUERIES_DIR) -> SavedQuery:
 # ---------------------------------------------------------------- parsing
 
 
+class UpdateRefused(QueryError):
+    """A SPARQL Update (INSERT, DELETE, LOAD, ...) sent where only queries are allowed."""
+
+
 def namespaces(base: str = DEFAULT_BASE) -> dict[str, str]:
     ns = {prefix: str(value) for prefix, value in PREFIXES.items()}
     ns["kgd"] = base
@@ -120,8 +124,13 @@ def parse(text: str, base: str = DEFAULT_BASE) -> Query:
         return prepareQuery(text, initNs=namespaces(base))
     except Exception as exc:  # pyparsing ParseException, or rdflib's plain Exception for prefixes
         if is_update(text):
-            raise QueryError("updates (INSERT, DELETE, LOAD, CLEAR, ...) are refused: read-only") from None
+            raise UpdateRefused("updates (INSERT, DELETE, LOAD, CLEAR, ...) are refused: read-only") from None
         raise QueryError(syntax_message(exc)) from None
+
+
+def query_kind(prepared: Query) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE, known before the query runs."""
+    return prepared.algebra.name.removesuffix("Query").upper()
 
 
 def is_update(text: str) -> bool:
