@@ -308,3 +308,63 @@ def write_viewer(g: Graph, path: str, opts: ViewerOptions = ViewerOptions()) -> 
     page, report = render(g, opts)
     write_atomic(path, page.encode("utf-8"))
     return report
+
+
+# ---------------------------------------------------------------- files for graph tools
+
+
+def _plain(value: object) -> str | int | float | bool:
+    """GEXF/GraphML attributes must be plain: lists are joined, None becomes ""."""
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple | set):
+        return "; ".join(str(v) for v in sorted(value))
+    return "" if value is None else str(value)
+
+
+def export_graph(g: Graph, projection: str = "events", lang: str = "id"):
+    """A networkx graph with only plain attributes, for Gephi or Cytoscape.
+
+    projection: "events" (actor → target, one edge per quad class, with metrics on the
+    nodes), "comention" or "membership".
+    """
+    import networkx as nx
+
+    entities = A.read_entities(g)
+    if projection == "events":
+        G: nx.Graph = A.event_graph(A.read_events(g))
+        G.add_nodes_from(sorted(entities))
+        for n, values in A.actor_metrics(G).items():
+            G.nodes[n].update(values)
+    elif projection == "comention":
+        G = A.comention_graph(entities)
+    elif projection == "membership":
+        G = A.membership_graph(g)
+    else:
+        raise ValueError(f"unknown projection {projection!r}")
+    out = G.__class__()
+    for n, data in sorted(G.nodes(data=True)):
+        e = entities.get(n)
+        attrs = {"label": e.label(lang) if e else A._local(n), "type": e.type if e else "", "iri": n}
+        out.add_node(n, **attrs, **{k: _plain(v) for k, v in data.items()})
+    edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
+    for u, v, *rest in sorted(edges, key=lambda e: e[:-1]):
+        extra = {"quadClass": rest[0]} if G.is_multigraph() else {}  # the key, by name
+        out.add_edge(u, v, **extra, **{k: _plain(x) for k, x in rest[-1].items()})
+    return out
+
+
+def write_graph_file(g: Graph, path: str, projection: str = "events", lang: str = "id") -> tuple[int, int]:
+    """GEXF or GraphML by the file's extension; returns (nodes, edges)."""
+    import networkx as nx
+
+    G = export_graph(g, projection, lang)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".gexf":
+        lines = nx.generate_gexf(G)
+    elif suffix in (".graphml", ".xml"):
+        lines = nx.generate_graphml(G)
+    else:
+        raise ValueError(f"{path}: write .gexf or .graphml")
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    return G.number_of_nodes(), G.number_of_edges()

@@ -174,3 +174,52 @@ def test_path_falls_back_to_comention_and_rejects_unknown_names(g: Graph) -> Non
     assert path is not None and path.via == "co-mentions" and path.steps[0].articles == (str(ART),)
     with pytest.raises(QueryError):
         A.shortest_path_explained(g, "Nobody", "Alpha")
+
+
+def test_cli_export_gexf_and_graphml_open_with_plain_attributes(tmp_path) -> None:
+    import networkx as nx
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+    from tests.test_render import sample_graph
+
+    src = tmp_path / "g.ttl"
+    sample_graph().serialize(src, format="turtle")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["export", str(src), "-o", str(tmp_path / "g.gexf")]).exit_code == 0
+    G = nx.read_gexf(tmp_path / "g.gexf")
+    assert (G.number_of_nodes(), G.number_of_edges()) == (6, 3)
+    putin = G.nodes[B + "person/vladimir-putin"]
+    assert putin["label"] == "Vladimir Putin" and putin["type"] == "Person" and putin["degree"] == 2
+    edge = G.get_edge_data(B + "person/nikol-pashinyan", B + "org/csto")
+    edge = next(iter(edge.values())) if G.is_multigraph() else edge
+    assert edge["quadClass"] == "VerbalConflict" and edge["count"] == 1 and isinstance(edge["events"], str)
+    result = runner.invoke(cli, ["export", str(src), "-o", str(tmp_path / "c.graphml"),
+                                 "--projection", "comention"])
+    assert result.exit_code == 0, result.output
+    assert nx.read_graphml(tmp_path / "c.graphml").number_of_edges() == 11  # K5 (10) + Shoigu–Putin
+    bad = runner.invoke(cli, ["export", str(src), "-o", str(tmp_path / "g.csv")])
+    assert bad.exit_code == 1 and "gexf or .graphml" in bad.stderr
+
+
+def test_cli_analyse_writes_a_named_metrics_graph_deterministically(tmp_path) -> None:
+    from click.testing import CliRunner
+    from rdflib import Dataset
+
+    from kgraph.cli import cli
+    from tests.test_render import sample_graph
+
+    src = tmp_path / "g.ttl"
+    sample_graph().serialize(src, format="turtle")
+    outs = [tmp_path / "a.trig", tmp_path / "b.trig"]
+    for out in outs:
+        result = CliRunner().invoke(cli, ["analyse", str(src), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    ds = Dataset()
+    ds.parse(outs[0], format="trig")
+    rows = ds.query(sparql_prologue() + f"""
+        SELECT ?n WHERE {{ GRAPH <{B}graph/analysis> {{
+          ?d a kg:DyadRelation ; kg:source <{B}person/nikol-pashinyan> ; kg:target <{B}org/csto> ;
+             kg:conflictualEvents ?n }} }}""")
+    assert [int(r.n) for r in rows] == [1]
