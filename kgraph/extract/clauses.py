@@ -25,14 +25,12 @@ class Token:
     begin: int
     end: int
     text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str
 
 
 def tokens(span: Span) -> list[Token]:
-    return [Token(span.begin + m.start(), span.begin + m.end(), m.group(0)) for m in TOKEN.finditer(span.text)]
+    return [Token(span.begin + m.start(), span.begin + m.end(), m.group(0), m.group(0).lower())
+            for m in TOKEN.finditer(span.text)]
 
 
 @cache

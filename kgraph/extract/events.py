@@ -98,9 +98,23 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
 
 def _candidates(tok: Token, index, first_stems) -> list[tuple[tuple[str, ...], int, bool]]:
     out = list(index.get(tok.low, []))
-    if any(s in tok.low for s in first_stems if len(s) >= 3):
+    if _may_hold_stem(tok.low):
         out += index.get("~" + stem(tok.low), [])
     return out
+
+
+@cache
+def _stem_regex():
+    import re
+
+    stems = sorted((s for s in _index()[1] if len(s) >= 3), key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in stems))
+
+
+@cache
+def _may_hold_stem(word: str) -> bool:
+    """Only words containing a lexicon stem are worth the (slow) stemmer."""
+    return bool(_stem_regex().search(word))
 
 
 def _matches(toks: list[Token], i: int, words: tuple[str, ...], is_stem: bool) -> bool:
@@ -121,6 +135,7 @@ class EventFinder:
         self.corrections: dict[int, DateCorrection] = {}
         self.last_actors: list[str] = []  # for "dia", "keduanya" in later sentences
         self.paragraph_date: dict[int, DateMention] = {}  # latest date named in each paragraph
+        self.triggers: list[Trigger] = []  # of the sentence being read
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
         for sentence in self.seg.sentences:
@@ -142,7 +157,8 @@ class EventFinder:
                     Span.of(self.text, d.begin, d.end), d.printed, d.value,
                     "weekday does not fit the printed date; resolved to that weekday on or before publication",
                 )
-        for trig in find_triggers(toks):
+        self.triggers = find_triggers(toks)
+        for trig in self.triggers:
             event = self.event(sentence, toks, trig, dates)
             if event is not None:
                 self.events.append(event)
@@ -206,7 +222,7 @@ class EventFinder:
         return before
 
     def earlier_trigger(self, toks: list[Token], trig: Trigger, start: int) -> bool:
-        return any(t.end <= trig.begin and toks[t.begin].begin >= start for t in find_triggers(toks))
+        return any(t.end <= trig.begin and toks[t.begin].begin >= start for t in self.triggers)
 
     def prep_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         window = self.text[pos:limit]

@@ -116,6 +116,8 @@ def _member_pattern_fits(text: str, member: Ref, org: Ref) -> bool:
     if hi - lo > 120:
         return False
     piece = text[lo:hi]
+    if not re.search(r"anggota|bergabung", piece):
+        return False
     a, o = re.escape(text[member.begin:member.end]), re.escape(text[org.begin:org.end])
     return any(re.fullmatch(p.replace("{A}", a).replace("{ORG}", o) + r".*?", piece) or
                re.search(p.replace("{A}", a).replace("{ORG}", o), piece) for p in _member_patterns())
