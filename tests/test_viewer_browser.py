@@ -1,7 +1,8 @@
 """The viewer in a real browser: Debian's chromium driven by playwright, page opened from disk.
 
 Skipped only when /usr/bin/chromium is missing (`apt-get install chromium`; .ci/run does).
-Every http(s) request is routed, recorded and aborted: the page must make none.
+Every request other than the page's own file is routed, recorded and aborted: the page
+must make none.
 """
 
 from __future__ import annotations
@@ -33,9 +34,13 @@ class Page:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", self._request)
-        self.context.route("http*://**", self._refuse)
+        self.context.route("**/*", self._refuse)
 
     def _refuse(self, route) -> None:
+        """Let the page's own file through; record and abort anything else (http, https, ws...)."""
+        if route.request.url.startswith(("file:", "data:")):
+            route.continue_()
+            return
         self.requests.append(route.request.url)
         route.abort()
 

@@ -1,0 +1,205 @@
+"""Benchmark the viewer against plain pyvis: page write time, file size, time until interactive.
+
+Run by hand (not in the test suite); needs /usr/bin/chromium:
+
+    .venv/bin/python bench/bench_viewer.py            # 200, 2,000, 5,000, 10,000 nodes
+    .venv/bin/python bench/bench_viewer.py 200 2000   # chosen sizes
+
+Graphs are synthetic but in the kgraph RDF shape (entities typed kg:Person/Country/...,
+kg:Event with actor, target, CAMEO code, Goldstein, quad class, date, article and an
+evidence sentence with a trigger span), two events per node, random pairs (fixed seed).
+
+The baseline is plain pyvis defaults (Network(), add_node/add_edge, write_html) except for
+cdn_resources="in_line" (the default "local" needs files beside the page) and directed=True
+(undirected add_edge scans every edge per call: O(E²) in Python). Both pages are opened from
+disk with every http(s) request aborted. "Interactive" is the wall time from navigation
+until the page answers a script call with the network drawn (kgraph: window.kgraphReady;
+pyvis: `network` exists and its loading bar is gone), capped at CAP seconds.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kgraph.namespaces import KG, NIF, SCHEMA
+from kgraph.render import ViewerOptions, write_viewer
+
+BASE = "https://w3id.org/kgraph/data/"
+TYPES = [KG.Person, KG.Country, KG.Organization, KG.Place]
+CAMEO = [("040", 1.0, KG.VerbalCooperation), ("057", 8.0, KG.VerbalCooperation),
+         ("070", 7.0, KG.MaterialCooperation), ("111", -2.0, KG.VerbalConflict),
+         ("190", -10.0, KG.MaterialConflict)]
+CAP = 60.0  # seconds: a page not interactive by then is reported as "> CAP"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+OUT = Path(__file__).parent / "README-viewer.md"
+
+
+def synthetic(n: int, seed: int = 7) -> Graph:
+    rnd = random.Random(seed)
+    g = Graph()
+    articles = max(1, n // 20)
+    for a in range(articles):
+        art = URIRef(f"{BASE}article/{a:06d}")
+        g.add((art, RDF.type, SCHEMA.NewsArticle))
+        g.add((art, SCHEMA.headline, Literal(f"Berita sintetis nomor {a}", lang="id")))
+        date = Literal(f"2023-{1 + a % 12:02d}-{1 + a % 28:02d}", datatype=XSD.date)
+        g.add((art, SCHEMA.datePublished, date))
+    for i in range(n):
+        node = URIRef(f"{BASE}entity/{i:06d}")
+        g.add((node, RDF.type, TYPES[i % 4]))
+        g.add((node, RDFS.label, Literal(f"Aktor {i}", lang="id")))
+    for e in range(2 * n):
+        a, t = rnd.randrange(n), rnd.randrange(n)
+        while t == a:
+            t = rnd.randrange(n)
+        code, gold, quad = CAMEO[rnd.randrange(len(CAMEO))]
+        ev, sent, trig = (URIRef(f"{BASE}{k}/{e:07d}") for k in ("event", "sentence", "trigger"))
+        for p, o in ((RDF.type, KG.Event), (KG.cameoCode, Literal(code)), (KG.quadClass, quad),
+                     (KG.goldstein, Literal(f"{gold:.1f}", datatype=XSD.decimal)),
+                     (KG.actor, URIRef(f"{BASE}entity/{a:06d}")),
+                     (KG.target, URIRef(f"{BASE}entity/{t:06d}")),
+                     (KG.date, Literal(f"2023-{1 + e % 12:02d}-{1 + e % 28:02d}", datatype=XSD.date)),
+                     (KG.article, URIRef(f"{BASE}article/{rnd.randrange(articles):06d}")),
+                     (KG.mention, sent), (KG.trigger, trig)):
+            g.add((ev, p, o))
+        g.add((sent, NIF.anchorOf, Literal(f"Aktor {a} bertemu Aktor {t} di ibu kota pada hari Senin.")))
+        g.add((sent, NIF.beginIndex, Literal(0)))
+        g.add((trig, NIF.beginIndex, Literal(len(f"Aktor {a} "))))
+        g.add((trig, NIF.endIndex, Literal(len(f"Aktor {a} bertemu"))))
+    return g
+
+
+def write_baseline(g: Graph, path: Path) -> None:
+    from pyvis.network import Network
+
+    from kgraph import analyse as A
+
+    net = Network(cdn_resources="in_line", directed=True)
+    entities = A.read_entities(g)
+    for iri, e in entities.items():
+        net.add_node(iri, label=e.label())
+    for ev in A.read_events(g):
+        for a in ev.actors:
+            for t in ev.targets:
+                net.add_edge(a, t, title=ev.cameo)
+    net.write_html(str(path))
+
+
+KGRAPH_READY = "window.kgraphReady === true"
+PYVIS_READY = """typeof network !== 'undefined' && (() => {
+    const bar = document.getElementById('loadingBar');
+    return !bar || bar.style.display === 'none' || getComputedStyle(bar).opacity === '0'; })()"""
+REDRAW = """() => { const net = window.kgraph ? window.kgraph.network : network;
+    const t = performance.now(); net.moveTo({scale: 1.5}); net.redraw(); return performance.now() - t; }"""
+
+
+def interactive(browser, path: Path, ready: str) -> tuple[float | None, float | None, list[str]]:
+    """Seconds until interactive (None past CAP), one redraw in ms, requests that were aborted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    aborted: list[str] = []
+
+    def refuse(route) -> None:
+        if route.request.url.startswith(("file:", "data:")):
+            route.continue_()
+            return
+        aborted.append(route.request.url)
+        route.abort()
+
+    context.route("**/*", refuse)
+    page = context.new_page()
+    start = time.perf_counter()
+    try:
+        page.goto(path.as_uri(), timeout=CAP * 1000)
+        left = max(1.0, CAP - (time.perf_counter() - start))
+        page.wait_for_function(ready, timeout=left * 1000, polling=100)
+        took = time.perf_counter() - start
+        redraw = page.evaluate(REDRAW)
+    except Exception:  # playwright's TimeoutError: not interactive within CAP
+        took, redraw = None, None
+    context.close()
+    return took, redraw, aborted
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def measure(browser, n: int, folder: Path) -> dict:
+    g = synthetic(n)
+    ours, base = folder / f"kgraph-{n}.html", folder / f"pyvis-{n}.html"
+    row: dict = {"n": n, "edges": 2 * n}
+    runs = 2 if n < 5000 else 1
+    row["write"] = statistics.median(timed(write_viewer, g, str(ours), ViewerOptions()) for _ in range(runs))
+    row["base_write"] = timed(write_baseline, g, base)
+    row["size"], row["base_size"] = ours.stat().st_size, base.stat().st_size
+    row["ready"], row["redraw"], row["requests"] = interactive(browser, ours, KGRAPH_READY)
+    row["base_ready"], row["base_redraw"], row["base_requests"] = interactive(browser, base, PYVIS_READY)
+    print(row, file=sys.stderr, flush=True)
+    return row
+
+
+def fmt_s(x: float | None) -> str:
+    return f"> {CAP:.0f} s" if x is None else f"{x:.2f} s"
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    if a is None:
+        return "—"
+    if b is None:
+        return f"< {a / CAP:.2f}×"
+    return f"{a / b:.2f}×"
+
+
+def report(rows: list[dict]) -> str:
+    lines = [
+        "# Viewer benchmark (`bench/bench_viewer.py`)", "",
+        "Synthetic graphs in the kgraph RDF shape, two events per node. Baseline: plain pyvis defaults "
+        "(`cdn_resources=\"in_line\"`, `directed=True`, physics on) measured in the same run. "
+        "kgraph: physics up to 1,000 nodes, above that a layout computed in Python with physics off. "
+        "Headless Debian chromium, software rendering; ratio = kgraph / pyvis (lower is better). "
+        f"Pages not interactive within {CAP:.0f} s are reported as \"> {CAP:.0f} s\".", "",
+        "| nodes / edges | write kgraph | write pyvis | ratio | size kgraph | size pyvis | ratio "
+        "| interactive kgraph | interactive pyvis | ratio | redraw kgraph | redraw pyvis "
+        "| requests kgraph / pyvis |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        redraw = "—" if r["redraw"] is None else f"{r['redraw']:.0f} ms"
+        base_redraw = "—" if r["base_redraw"] is None else f"{r['base_redraw']:.0f} ms"
+        lines.append(
+            f"| {r['n']:,} / {r['edges']:,} | {r['write']:.2f} s | {r['base_write']:.2f} s "
+            f"| {r['write'] / r['base_write']:.2f}× "
+            f"| {r['size'] / 1e6:.2f} MB | {r['base_size'] / 1e6:.2f} MB "
+            f"| {r['size'] / r['base_size']:.2f}× | {fmt_s(r['ready'])} | {fmt_s(r['base_ready'])} "
+            f"| {ratio(r['ready'], r['base_ready'])} | {redraw} | {base_redraw} "
+            f"| {len(r['requests'])} / {len(r['base_requests'])} |")
+    lines += ["", "The kgraph page carries the evidence (events, sentences, articles) the pyvis page lacks, "
+              "hence its size; the pyvis page also tries to fetch Bootstrap from a CDN (the requests column, "
+              "aborted here).", ""]
+    return "\n".join(lines)
+
+
+def main(sizes: list[int]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        rows = [measure(browser, n, Path(tmp)) for n in sizes]
+        browser.close()
+    OUT.write_text(report(rows), encoding="utf-8")
+    print(report(rows))
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [200, 2000, 5000, 10000])
