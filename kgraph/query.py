@@ -231,6 +231,11 @@ def run(
         return run_with_timeout(lambda: evaluate(ds, prepared, bindings or {}, max_rows), seconds)
     except TimeoutError:
         raise QueryTimeout(f"query stopped: it ran longer than the time limit of {seconds:g} s") from None
+    except QueryError:
+        raise
+    except Exception as exc:  # rdflib's evaluator raises assorted types on odd input
+        log.debug("query evaluation failed", exc_info=True)
+        raise QueryError(f"query failed while running: {type(exc).__name__}: {str(exc)[:200]}") from None
 
 
 def evaluate(ds: Dataset, prepared: Query, bindings: Mapping[str, Node], max_rows: int | None) -> Answer:

@@ -294,6 +294,15 @@ def test_errors_in_the_worker_reach_the_caller():
         q.run_with_timeout(lambda: 1 / 0, 5)
 
 
+def test_evaluation_failures_become_query_errors(ds, monkeypatch):
+    def broken(*args):
+        raise RuntimeError("inner trouble")
+
+    monkeypatch.setattr(q, "evaluate", broken)
+    with pytest.raises(QueryError, match="RuntimeError: inner trouble"):
+        q.run(ds, "ASK {}")
+
+
 def test_row_limit_refuses_rather_than_truncates(ds):
     text = "SELECT ?e WHERE { ?e kg:cameoCode ?c }"
     assert len(q.run(ds, text, max_rows=8).rows) == 8
