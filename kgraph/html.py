@@ -13,7 +13,9 @@ from kgraph.dates import parse_published
 from kgraph.model import ArticleMeta
 
 # Elements that never hold article prose.
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button")
+_DROP_TAGS = (
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
+)
 # class/id words of sidebars, ads, share bars and comment blocks across portals.
 _DROP_CLASS = re.compile(
     r"sidebar|related|baca-?juga|bacajuga|advert|\bads?\b|iklan|share|social|comment|komentar|footer|"
@@ -25,7 +27,9 @@ _BODY_CLASS = re.compile(
     r"post-content|content-body|itp_bodycontent|article-body|news-content|detail-content",
     re.IGNORECASE,
 )
-_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "li", "blockquote", "br", "tr", "section", "article", "figcaption"}
+_BLOCKS = {
+    "p", "div", "h1", "h2", "h3", "h4", "li", "blockquote", "br", "tr", "section", "article", "figcaption",
+}
 
 
 def html_to_text(markup: str) -> tuple[str, ArticleMeta]:

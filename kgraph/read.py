@@ -19,6 +19,11 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 # A news article is a few kB; 20 MB is far beyond any real page yet small enough
 # to hold in memory twice (raw bytes and text).
 MAX_BYTES = 20 * 1024 * 1024
+# Indonesian is written in ASCII letters: a page in a legacy 8-bit encoding is
+# over 95 % ASCII bytes even when rich in foreign names (Zürich, São Paulo).
+# Below 70 % the bytes are noise that some exotic code page happens to accept
+# (charset-normalizer reads repeated 0x81 0x8D 0x8F... as Cyrillic cp1125).
+MIN_ASCII_SHARE = 0.7
 # Control characters other than tab/newline/CR/form feed mark binary data.
 _CONTROL = {*range(0, 9), 11, *range(14, 32), 127}
 
@@ -101,6 +106,8 @@ def decode(raw: bytes, source: str) -> str:
 def _detect(raw: bytes, source: str) -> str:
     if b"\x00" in raw[:4096]:
         raise InputBinary(f"{source}: looks like binary data, not an article")
+    if _ascii_share(raw) < MIN_ASCII_SHARE:
+        raise InputUndecodable(f"{source}: not UTF-8, and too little ASCII for an article in any encoding")
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
@@ -123,6 +130,11 @@ def _single_byte(raw: bytes, encoding: str) -> bool:
         return len(raw.decode(encoding)) == len(raw)
     except (UnicodeDecodeError, LookupError):
         return False
+
+
+def _ascii_share(raw: bytes) -> float:
+    sample = raw[:65536]
+    return sum(1 for b in sample if 32 <= b < 127 or b in (9, 10, 13)) / max(len(sample), 1)
 
 
 def _binary_share(text: str) -> float:

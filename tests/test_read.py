@@ -162,6 +162,8 @@ def test_stdin_dash_in_a_real_process():
         (b"\x00" * 64, InputBinary),
         (b"Teks artikel yang cukup panjang. " * 20 + b"\x00", InputBinary),
         (bytes([0x80, 0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 50, InputUndecodable),
+        (bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xFF]) * 40, InputUndecodable),
+        ("Привет, это не индонезийский текст. ".encode("cp1251") * 5, InputUndecodable),
         (b"\xff\xfeA", InputUndecodable),
         (b"\xfe\xff\x00A\x00", InputUndecodable),
         (b"\xff\xfe\x00\xd8", InputUndecodable),
@@ -169,6 +171,7 @@ def test_stdin_dash_in_a_real_process():
     ids=[
         "empty", "whitespace", "bom-only", "bom-whitespace", "unicode-spaces", "utf16-whitespace",
         "png", "png-and-all-bytes", "text-with-nuls", "all-nuls", "one-nul-in-long-text", "undecodable",
+        "undecodable-cyrillic-lookalike", "cp1251-not-indonesian",
         "utf16le-bom-odd-length", "utf16be-bom-odd-length", "utf16-lone-surrogate",
     ],
 )

@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from kgraph.cli import fails_cleanly
 from kgraph.cli.progress import progress_bar
+from kgraph.errors import InputEmpty
 from kgraph.namespaces import DEFAULT_BASE
 from kgraph.pipeline import build as build_graph
 from kgraph.read import expand_paths
 from kgraph.store import FORMATS, format_for, serialize, write_atomic
 
+# An absolute IRI: a lower-case scheme (as rdfmap.IRIs requires), then no
+# character that Turtle cannot write in an IRI.
+_IRI = re.compile(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+
+def _check_base(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if not _IRI.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not an absolute IRI such as {DEFAULT_BASE}")
+    return value
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", required=True, help="File to write ('-' for stdout). Written atomically.")
-@click.option("-f", "--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
+# A plain string, not click.Choice: an unknown format is bad input (exit 1 with
+# error E201, like every other bad input), not a usage error.
+@click.option("-f", "--format", "fmt", default=None, metavar="[" + "|".join(FORMATS) + "]",
               help="RDF format; default from the output's extension, else turtle. TriG and N-Quads keep "
                    "one named graph per article; Turtle and JSON-LD write their union.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI for instance data.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_check_base,
+              help="Base IRI for instance data (absolute, e.g. https://data.example.id/).")
 @click.option("--skip-bad", is_flag=True, help="Report unreadable inputs and build the rest (default: stop).")
 @fails_cleanly
 def build(inputs: tuple[str, ...], output: str, fmt: str | None, base: str, skip_bad: bool) -> None:
@@ -38,9 +54,12 @@ def build(inputs: tuple[str, ...], output: str, fmt: str | None, base: str, skip
         result = build_graph(sources, base=base, skip_bad=skip_bad, progress=advance)
     for problem in result.skipped:
         click.echo(f"kgraph: skipped: {problem}", err=True)
+    if not result.extractions:
+        raise InputEmpty(f"none of the {len(sources)} input(s) could be read; {output} left unchanged")
     write_atomic(output, serialize(result.dataset, fmt, base))
     if output != "-":
-        click.echo(f"wrote {output}: {len(result.extractions)} article(s), {len(result.dataset):,} triples", err=True)
+        articles, triples = len(result.extractions), len(result.dataset)
+        click.echo(f"wrote {output}: {articles} article(s), {triples:,} triples", err=True)
 
 
 COMMANDS = [build]
