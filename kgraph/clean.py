@@ -79,7 +79,7 @@ def clean_text(document: Document, text: str, hints: ArticleMeta) -> Body:
         if teaser_next or is_furniture(line.text):
             dropped.append(line.span)
             # "Lihat Juga :" alone on its line: the next line is the teaser headline
-            teaser_next = not teaser_next and line.text.rstrip().endswith(":") and len(line.text.split()) <= 4
+            teaser_next = not teaser_next and _is_teaser_label(line.text)
         else:
             kept.append(line)
     start = _body_start(kept)
@@ -109,6 +109,11 @@ def _lines(text: str) -> list[Line]:
             out.append(Line(Span(begin, begin + len(stripped), stripped)))
         pos += len(raw) + 1
     return out
+
+
+def _is_teaser_label(line: str) -> bool:
+    label = line.strip().rstrip(":").strip().lower()
+    return line.strip().endswith(":") and label in {t.lower() for t in _furniture()["teaser_labels"]}
 
 
 def is_furniture(line: str) -> bool:
