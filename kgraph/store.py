@@ -7,6 +7,8 @@ once complete, so a failed or interrupted run leaves the previous output intact.
 from __future__ import annotations
 
 import contextlib
+import io
+import json
 import os
 import sys
 import tempfile
@@ -57,26 +59,45 @@ def serialize(ds: Dataset, fmt: str, base: str = DEFAULT_BASE) -> bytes:
         lines = ds.serialize(format="nquads").splitlines()
         return ("\n".join(sorted(set(filter(None, lines)))) + "\n").encode("utf-8")
     if fmt == "trig":
-        return _sorted_copy(ds, base).serialize(format="trig").encode("utf-8")
+        return _trig(ds)
     union = Graph()
     bind_prefixes(union, base)
     for triple in sorted(ds.triples((None, None, None))):
         union.add(triple)
     if fmt == "json-ld":
-        return union.serialize(format="json-ld", indent=1, sort_keys=True).encode("utf-8")
+        return _json_ld(union)
     return union.serialize(format="turtle").encode("utf-8")
 
 
-def _sorted_copy(ds: Dataset, base: str) -> Dataset:
-    """The same named graphs, inserted in sorted order: the TriG writer lists
-    graphs in insertion order, which otherwise depends on how `ds` was built."""
-    out = Dataset()
-    bind_prefixes(out, base)
-    for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        target = out.graph(graph.identifier)
-        for triple in sorted(graph):
-            target.add(triple)
-    return out
+def _trig(ds: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order. rdflib's writer takes them from
+    the store's set of contexts, whose order changes with PYTHONHASHSEED."""
+    from rdflib.plugins.serializers.trig import TrigSerializer
+
+    class SortedTrig(TrigSerializer):
+        def preprocess(self) -> None:
+            self.contexts.sort(key=lambda g: str(g.identifier))
+            super().preprocess()
+
+    buf = io.BytesIO()
+    SortedTrig(ds).serialize(buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+def _json_ld(graph: Graph) -> bytes:
+    """JSON-LD with nodes and values in a fixed order: rdflib emits them in
+    set order. Arrays in JSON-LD are unordered except `@list`, left as is."""
+
+    def canonical(value, in_list: bool = False):
+        if isinstance(value, dict):
+            return {k: canonical(v, in_list=k == "@list") for k, v in value.items()}
+        if isinstance(value, list):
+            items = [canonical(v) for v in value]
+            return items if in_list else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        return value
+
+    data = canonical(json.loads(graph.serialize(format="json-ld")))
+    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def write_atomic(path: str, data: bytes) -> None:
