@@ -45,6 +45,8 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
             out.extend(str(p) for p in found)
         elif path.is_file():
             out.append(raw)
+        elif path.exists():  # a device, pipe or socket: /dev/zero would never end
+            raise InputMissing(f"{raw}: not a regular file or folder")
         else:
             raise InputMissing(f"{raw}: no such file or folder")
     return out

@@ -121,6 +121,18 @@ def test_missing_path(tmp_path, name):
         expand_paths([str(tmp_path / name) if name else ""])
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero")
+def test_device_is_not_an_article():
+    with pytest.raises(InputMissing, match="not a regular file"):
+        expand_paths(["/dev/zero"])
+
+
+def test_symlink_loop_in_folder_terminates(write, tmp_path):
+    write("loop/a/x.txt", "Isi artikel.")
+    (tmp_path / "loop" / "a" / "up").symlink_to("..")
+    assert expand_paths([str(tmp_path / "loop")]) == [str(tmp_path / "loop/a/x.txt")]
+
+
 def test_missing_file_at_read_time(tmp_path):
     with pytest.raises(InputMissing, match="no such file"):
         read_document(str(tmp_path / "gone.txt"))
