@@ -6,8 +6,10 @@ console script in a real subprocess, as a user would.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from rdflib.namespace import RDF
 
 from kgraph import read
 from kgraph.cli import cli
+from kgraph.cli.progress import MIN_ITEMS_FOR_BAR, progress_bar
 
 from .conftest import GOOD_ARTICLE, KGRAPH_EXE, PNG_BYTES, SECOND_ARTICLE
 
@@ -323,3 +326,39 @@ def test_console_script_usage_error():
     proc = _run("build")
     assert proc.returncode == 2
     assert b"Traceback" not in proc.stderr
+
+
+# --- progress bar ---------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("items", [1, 19, 20, 50])
+def test_progress_bar_never_writes_to_stdout(monkeypatch, capsys, items):
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with progress_bar(items, "extracting") as advance:
+        for i in range(items):
+            advance(str(i))
+    assert capsys.readouterr().out == ""
+    if items < MIN_ITEMS_FOR_BAR:
+        assert terminal.getvalue() == ""
+
+
+# --- the seed articles, when the shared folder is beside the repository -------
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="no ../shared/seeds beside the repository")
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else [], ids=lambda p: p.stem)
+def test_seed_builds_and_validates(seed, tmp_path):
+    out = tmp_path / "seed.ttl"
+    proc = _run("build", str(seed), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert _articles(Graph().parse(out)) == 1
+    proc = _run("validate", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr

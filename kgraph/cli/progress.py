@@ -15,9 +15,11 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[str], None]]:
     if total < MIN_ITEMS_FOR_BAR or not sys.stderr.isatty():
         yield lambda _item: None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    # rich draws on stdout unless told otherwise, and stdout may be the RDF ("-o -").
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  transient=True) as bar:
+                  console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda _item: bar.advance(task)
