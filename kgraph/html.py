@@ -7,11 +7,13 @@ furniture rules apply to both.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kgraph.dates import parse_published
 from kgraph.model import ArticleMeta
 
+WIB = dt.timezone(dt.timedelta(hours=7))
 # Elements that never hold article prose.
 _DROP_TAGS = (
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
@@ -54,8 +56,24 @@ def html_to_text(markup: str) -> tuple[str, ArticleMeta]:
     if stamp:
         lines.append(stamp)
     text = "\n\n".join([*lines, *paragraphs]) + "\n"
-    published = parse_published(_iso_to_id(stamp)) if stamp else None
-    return text, ArticleMeta(published=published[0] if published else None, authors=authors)
+    return text, ArticleMeta(published=_published(stamp), authors=authors)
+
+
+def _published(stamp: str) -> dt.datetime | dt.date | None:
+    """An ISO stamp with its own offset ("Z", "+07:00"); without one, WIB; else Indonesian forms."""
+    if not stamp:
+        return None
+    iso = stamp.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+            return dt.date.fromisoformat(iso)
+        value = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        found = parse_published(_iso_to_id(stamp))
+        return found[0] if found else None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=WIB)  # Indonesian portals print local (WIB) time
+    return value.replace(microsecond=0)
 
 
 def _meta(root, name: str) -> str:

@@ -102,7 +102,12 @@ def test_headline_sources(head, h1, headline):
         ('<meta property="article:published_time" content="2022-09-13T10:50:00+07:00">', dt.datetime(2022, 9, 13, 10, 50, tzinfo=WIB)),
         ('<meta name="pubdate" content="2022-09-13">', dt.date(2022, 9, 13)),
         ('<meta itemprop="pubdate" content="2022-09-13 08:00">', dt.datetime(2022, 9, 13, 8, 0, tzinfo=WIB)),
-        ('<time datetime="2021-01-02T03:04:05Z">2 Januari</time>', dt.datetime(2021, 1, 2, 3, 4, tzinfo=WIB)),
+        ('<time datetime="2021-01-02T03:04:05Z">2 Januari</time>', dt.datetime(2021, 1, 2, 10, 4, 5, tzinfo=WIB)),
+        ('<meta property="article:published_time" content="2022-09-13T03:50:00Z">', dt.datetime(2022, 9, 13, 10, 50, tzinfo=WIB)),
+        ('<meta property="article:published_time" content="2022-09-13T11:50:00+08:00">', dt.datetime(2022, 9, 13, 10, 50, tzinfo=WIB)),
+        ('<meta property="article:published_time" content="2022-09-13T10:50:00.123+07:00">', dt.datetime(2022, 9, 13, 10, 50, tzinfo=WIB)),
+        ('<meta property="article:published_time" content="13/09/2022, 10:50 WIB">', dt.datetime(2022, 9, 13, 10, 50, tzinfo=WIB)),
+        ('<meta property="article:published_time" content="kemarin sore">', None),
     ],
 )
 def test_published_stamp(stamp_markup, expected):
