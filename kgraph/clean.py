@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from kgraph.dates import parse_published
 from kgraph.lexicon import load_yaml
@@ -56,7 +57,7 @@ def _dateline_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"^(?P<place>{place}),\s*(?P<pub>{pub})\s*{dash}"),  # YEREVAN, KOMPAS.com -
         re.compile(rf"^(?P<place>{place})\s*\((?P<pub>{pub})\)\s*{dash}"),  # Jakarta (ANTARA) -
         re.compile(rf"^(?P<pub>{pub}),\s*(?P<place>{place}){dash}"),  # TEMPO.CO, Jakarta -
-        re.compile(rf"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+[-–—]{{1,2}}\s+(?=[A-Z\"“])"),  # Jakarta -
+        re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+[-–—]{1,2}\s+(?=[A-Z\"“])"),  # Jakarta -
     )
 
 
@@ -160,7 +161,7 @@ def _names_before_author_mark(lines: list[Line]) -> list[str]:
     marks = {w.lower() for w in _metadata()["author_after_name"]}
     return [
         line.text
-        for line, nxt in zip(lines, lines[1:], strict=False)
+        for line, nxt in pairwise(lines)
         if nxt.text.lower() in marks and _looks_like_name(line.text)
     ]
 

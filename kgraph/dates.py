@@ -39,6 +39,10 @@ def _alt(words) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     months, weekdays, rel_days, rel_weeks, zones = _words()
     wd, mo = _alt(weekdays), _alt(months)
+    # Day names as printed, and in lower case too, except "minggu": lower-case it means
+    # "week" ("minggu lalu"), capitalised it is Sunday.
+    names = [w for ws in load_yaml("dates.yaml")["weekdays"].values() for w in ws]
+    wd_cased = _alt({*names, *(w.lower() for w in names if w.lower() != "minggu")})
     time = r"(?:,?\s*(?:pukul\s*)?(?P<hh>\d{1,2})[.:](?P<mm>\d{2})(?:\s*(?P<tz>" + _alt(zones) + r"))?)?"
     return {
         # "13/09/2022, 19:31 WIB" or "Selasa (13/9/2022)" or "13-9-2022"
@@ -54,7 +58,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "27 September" without a year
         "day_month": re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>" + mo + r")\b(?!\.?\s+\d{4})", re.IGNORECASE),
-        "weekday": re.compile(r"\b(?P<wd>" + wd + r")\b(?!\s*[,(]?\s*\(?\d)"),
+        # "Selasa (13/9)": CNN Indonesia prints day/month without the year
+        "numeric_short": re.compile(r"(?P<wd>" + wd_cased + r")\s*\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})\s*\)"),
+        "weekday": re.compile(r"\b(?P<wd>" + wd_cased + r")\b(?!\s*[,(]?\s*\(?\d)"),
         "relative": re.compile(r"\b(?P<rel>" + _alt(list(rel_days) + list(rel_weeks)) + r")\b", re.IGNORECASE),
     }
 
@@ -96,11 +102,14 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     def free(b: int, e: int) -> bool:
         return all(e <= tb or b >= te for tb, te in taken)
 
-    for kind in ("numeric", "named", "day_month", "weekday", "relative"):
+    for kind in ("numeric", "named", "numeric_short", "day_month", "weekday", "relative"):
         for m in _patterns()[kind].finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            mention = _resolve(kind, m, published)
+            try:
+                mention = _resolve(kind, m, published)
+            except OverflowError:  # a relative day beyond the calendar's range
+                mention = None
             if mention is not None:
                 found.append(mention)
                 taken.append((m.start(), m.end()))
@@ -115,6 +124,13 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateMent
         printed = _safe_date(int(m["y"]), month, int(m["d"]))
         wd = weekdays.get(m["wd"].lower()) if m["wd"] else None
         return _check_weekday(b, e, printed, wd, published)
+    if kind == "numeric_short":
+        if published is None:
+            return None
+        printed = _safe_date(published.year, int(m["m"]), int(m["d"]))
+        if printed and printed > published:
+            printed = _safe_date(published.year - 1, printed.month, printed.day)
+        return _check_weekday(b, e, printed, weekdays[m["wd"].lower()], published)
     if kind == "day_month":
         if published is None:
             return None

@@ -16,7 +16,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kgraph import __version__
-from kgraph.clean import published_date
 from kgraph.lexicon import load_tsv
 from kgraph.model import Entity, EntityType, Event, Extraction, Span
 from kgraph.namespaces import CAMEO, DEFAULT_BASE, KG, NIF, ORG, SCHEMA, SEM

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (article paragraphs are single long lines, as on the page)
+
 """Shared fixtures: small articles written for the tests, file writers, the CLI.
 
 The article texts here are invented for the tests (no sentence is taken from a

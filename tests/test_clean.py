@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (article paragraphs are single long lines, as on the page)
+
 """Stage 2, clean: metadata and body paragraphs out of pages laid out like five Indonesian portals.
 
 The pages are invented for these tests; only their layout follows the portals.

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (page markup and paragraphs are long lines, as saved)
+
 """Article text out of saved HTML pages: metadata from <head>, prose from the body container."""
 
 from __future__ import annotations

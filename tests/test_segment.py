@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (one sentence pair per line reads best)
+
 """Stage 3, segment: sentence boundaries in Indonesian news prose, offsets kept."""
 
 from __future__ import annotations

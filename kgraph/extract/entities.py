@@ -236,7 +236,7 @@ def _clean_name(f: EntityFinder, m: re.Match[str]) -> Span | None:
     for t in tokens:
         word = t.group(0).rstrip(",.;:")
         b = m.start() + t.start()
-        if word in _not_name() or f.taken(b, b + len(word)) or word.isupper() and len(word) > 1 and len(word) <= 4:
+        if word in _not_name() or f.taken(b, b + len(word)) or (word.isupper() and 1 < len(word) <= 4):
             break
         keep_end = b + len(word)
         if t.group(0) != word:  # punctuation ends the name

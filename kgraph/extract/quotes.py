@@ -71,9 +71,8 @@ def _speaker(seg: Segmented, refs: list[Ref], paragraph: Span, quote: Span, prev
         return _acting(found[0])
     start = _sentence_start(seg, quote.begin, paragraph)
     lead = text[start:quote.begin - 1]
-    verb = None
-    for verb in before_verb.finditer(lead):
-        pass
+    verbs = list(before_verb.finditer(lead))
+    verb = verbs[-1] if verbs else None
     if verb is not None:
         group = group_before(refs, text, start, start + verb.start())
         if group:
