@@ -94,8 +94,10 @@ def write_baseline(g: Graph, path: Path) -> None:
     net.write_html(str(path))
 
 
-KGRAPH_READY = "window.kgraphReady === true"
-PYVIS_READY = """typeof network !== 'undefined' && (() => {
+# Functions, not expressions: playwright evaluates a bare expression with eval(), which the
+# kgraph page's Content-Security-Policy (no 'unsafe-eval') refuses.
+KGRAPH_READY = "() => window.kgraphReady === true"
+PYVIS_READY = """() => typeof network !== 'undefined' && (() => {
     const bar = document.getElementById('loadingBar');
     return !bar || bar.style.display === 'none' || getComputedStyle(bar).opacity === '0'; })()"""
 REDRAW = """() => { const net = window.kgraph ? window.kgraph.network : network;
@@ -104,6 +106,8 @@ REDRAW = """() => { const net = window.kgraph ? window.kgraph.network : network;
 
 def interactive(browser, path: Path, ready: str) -> tuple[float | None, float | None, list[str]]:
     """Seconds until interactive (None past CAP), one redraw in ms, requests that were aborted."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     aborted: list[str] = []
 
@@ -123,7 +127,7 @@ def interactive(browser, path: Path, ready: str) -> tuple[float | None, float | 
         page.wait_for_function(ready, timeout=left * 1000, polling=100)
         took = time.perf_counter() - start
         redraw = page.evaluate(REDRAW)
-    except Exception:  # playwright's TimeoutError: not interactive within CAP
+    except PlaywrightTimeout:  # not interactive within CAP
         took, redraw = None, None
     context.close()
     return took, redraw, aborted

@@ -50,7 +50,7 @@ class Page:
 
     def open(self, path: Path) -> None:
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.kgraphReady === true", timeout=60_000)
+        self.page.wait_for_function("() => window.kgraphReady === true", timeout=60_000)
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
