@@ -140,7 +140,14 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE, run: URIRef | Non
     for rel in extraction.relations:
         predicate = ORG.memberOf if rel.predicate == "memberOf" else KG[rel.predicate]
         g.add((iris.entity(rel.subject), predicate, iris.entity(rel.object)))
-        g.add((iris.entity(rel.subject), KG.mention, m.mention(rel.evidence, NIF.Sentence)))
+        # The sentence is evidence for the membership, not a mention of the member:
+        # a qualified org:Membership carries it, beside the org:memberOf shortcut.
+        node = iris.item("membership", aid, rel.evidence, f"-{slug(rel.subject)}-{slug(rel.object)}")
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, iris.entity(rel.subject)))
+        g.add((node, ORG.organization, iris.entity(rel.object)))
+        g.add((node, KG.article, iris.article(aid)))
+        g.add((node, KG.mention, m.mention(rel.evidence, NIF.Sentence)))
     for fix in extraction.date_corrections:
         node = iris.item("datefix", aid, fix.written)
         g.add((node, RDF.type, KG.DateCorrection))

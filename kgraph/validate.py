@@ -37,6 +37,10 @@ def validate(data: Dataset | Graph) -> ValidationResult:
     ontology = Graph().parse(ontology_file("kgraph.ttl"), format="turtle")
     conforms, report, text = shacl(union, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                    allow_warnings=True)
+    if not isinstance(report, Graph):  # pyshacl reports a broken shapes file this way
+        from kgraph.errors import ValidationFailed
+
+        raise ValidationFailed(f"the SHACL shapes could not be applied: {str(text).strip().splitlines()[0][:200]}")
     violations = tuple(
         sorted(
             f"{report.value(r, SH.focusNode)} {report.value(r, SH.resultPath) or ''}: {report.value(r, SH.resultMessage)}"

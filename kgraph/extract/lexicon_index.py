@@ -202,3 +202,8 @@ def stem(word: str) -> str:
 def org_kinds() -> dict[str, str]:
     """Organisation key → kind (alliance, intergovernmental, military, ...)."""
     return {f"org/{o['id']}": o.get("kind", "") for o in load_yaml("organizations.yaml")}
+
+
+@cache
+def countries_by_key() -> dict[str, GazetteerEntry]:
+    return {entry.key: entry for _, entry in _country_entries() if entry.type is EntityType.COUNTRY}
