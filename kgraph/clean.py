@@ -193,7 +193,7 @@ def _inline_meta(lines: list[Line], meta: ArticleMeta, text: str) -> tuple[Artic
         elif value and label in {x.lower() for x in md["editor_labels"]}:
             editors.extend(_split_names(value))
         elif label.split()[0:1] and label.split()[0] in {x.lower() for x in md["source_labels"]}:
-            rest = value or line.text.split(None, 1)[1] if len(line.text.split()) > 1 else ""
+            rest = value or (line.text.split(None, 1)[1] if len(line.text.split()) > 1 else "")
             sources.extend(_wire_names(rest))
         elif re.fullmatch(r"\(\s*[\w.]+(?:\s*/\s*[\w.]+)+\s*\)", line.text) or (
             re.fullmatch(r"\([^)]{1,40}\)", line.text) and _wire_names(line.text)

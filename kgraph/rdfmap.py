@@ -13,12 +13,12 @@ import unicodedata
 from functools import cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kgraph import __version__
 from kgraph.lexicon import load_tsv
 from kgraph.model import Entity, EntityType, Event, Extraction, Span
-from kgraph.namespaces import CAMEO, DEFAULT_BASE, KG, NIF, ORG, SCHEMA, SEM
+from kgraph.namespaces import CAMEO, DEFAULT_BASE, KG, NIF, ORG, SCHEMA
 
 CLASS_OF = {
     EntityType.PERSON: (KG.Person, SCHEMA.Person),
@@ -269,5 +269,3 @@ def run_node(g: Graph, iris: IRIs, digest: str, inputs: int) -> URIRef:
     g.add((node, PROV.used, URIRef(iris.base + "source-set/" + digest)))
     return node
 
-
-__all__ = ["OWL", "SEM", "IRIs", "article_id", "cameo_info", "run_node", "slug", "to_graph"]

@@ -8,6 +8,7 @@ as the one who claims it; "dia", "keduanya" point back to earlier actors.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -17,7 +18,6 @@ from kgraph.extract.clauses import (
     clause_start,
     group_after,
     group_before,
-    participant,
     resolve_pronoun,
     tokens,
     unique,
@@ -104,9 +104,7 @@ def _candidates(tok: Token, index, first_stems) -> list[tuple[tuple[str, ...], i
 
 
 @cache
-def _stem_regex():
-    import re
-
+def _stem_regex() -> re.Pattern[str]:
     stems = sorted((s for s in _index()[1] if len(s) >= 3), key=len, reverse=True)
     return re.compile("|".join(re.escape(s) for s in stems))
 
@@ -133,16 +131,12 @@ class EventFinder:
         self.text = seg.body.text
         self.events: list[Event] = []
         self.corrections: dict[int, DateCorrection] = {}
-        self.last_actors: list[str] = []  # for "dia", "keduanya" in later sentences
         self.paragraph_date: dict[int, DateMention] = {}  # latest date named in each paragraph
         self.triggers: list[Trigger] = []  # of the sentence being read
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
         for sentence in self.seg.sentences:
             self.sentence(sentence)
-            people = [r for r in self.refs if sentence.span.begin <= r.begin < sentence.span.end and participant(r)]
-            if people:
-                self.last_actors = unique([r.acts_as for r in people])
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
 
     def sentence(self, sentence: Sentence) -> None:
@@ -229,19 +223,14 @@ class EventFinder:
         for prep in entry.get("targets") or []:
             idx = _word_index(window, prep)
             if idx is not None and idx < 80:
-                return group_after(self.refs, self.text, pos + idx + len(prep), limit)
-        return []
-
-    def target_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
-        preps = entry.get("targets") or []
-        window = self.text[pos:limit]
-        for prep in preps:
-            idx = _word_index(window, prep)
-            if idx is not None and idx < 80:
                 found = group_after(self.refs, self.text, pos + idx + len(prep), limit)
                 if found:
                     return found
-        return group_after(self.refs, self.text, pos, limit)
+        return []
+
+    def target_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
+        """After a preposition of the entry ("kepada Rusia"), else what directly follows."""
+        return self.prep_group(entry, pos, limit) or group_after(self.refs, self.text, pos, limit)
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
@@ -286,15 +275,11 @@ class EventFinder:
 
 
 def _word_index(window: str, word: str) -> int | None:
-    import re
-
     m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", window)
     return m.start() if m else None
 
 
 def _has_year(text: str) -> bool:
-    import re
-
     return bool(re.search(r"\b(?:19|20)\d{2}\b|\btahun lalu\b|\bbulan lalu\b", text))
 
 
