@@ -43,19 +43,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # "week" ("minggu lalu"), capitalised it is Sunday.
     names = [w for ws in load_yaml("dates.yaml")["weekdays"].values() for w in ws]
     wd_cased = _alt({*names, *(w.lower() for w in names if w.lower() != "minggu")})
-    time = r"(?:,?\s*(?:pukul\s*)?(?P<hh>\d{1,2})[.:](?P<mm>\d{2})(?:\s*(?P<tz>" + _alt(zones) + r"))?)?"
+    clock = r"(?:pukul\s*)?(?P<hh>\d{1,2})[.:](?P<mm>\d{2})(?:\s*(?P<tz>" + _alt(zones) + r"))?)?"
+    time = r"(?:,?\s*" + clock
+    # A publication stamp may set its time off with a bar or dash: "Kamis, 2 Agustus
+    # 2018 | 09.15 WIB", "12/07/2023 - 16:42". In prose that would swallow a range.
+    stamp_time = r"(?:\s*[,|–—-]?\s*" + clock
+    numeric = r"(?:(?P<wd>" + wd + r")\s*[,(]?\s*)?\(?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\)?"
+    named = r"(?:(?P<wd>" + wd + r")\s*[,(]?\s*)?\(?(?P<d>\d{1,2})\s+(?P<mon>" + mo + r")\.?\s+(?P<y>\d{4})\)?"
     return {
         # "13/09/2022, 19:31 WIB" or "Selasa (13/9/2022)" or "13-9-2022"
-        "numeric": re.compile(
-            r"(?:(?P<wd>" + wd + r")\s*[,(]?\s*)?\(?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})\)?" + time,
-            re.IGNORECASE,
-        ),
+        "numeric": re.compile(numeric + time, re.IGNORECASE),
         # "Selasa, 13 Sep 2022 10:50 WIB", "13 September 2022", "Selasa (13 September 2022)"
-        "named": re.compile(
-            r"(?:(?P<wd>" + wd + r")\s*[,(]?\s*)?\(?(?P<d>\d{1,2})\s+(?P<mon>" + mo + r")\.?\s+(?P<y>\d{4})\)?"
-            + time,
-            re.IGNORECASE,
-        ),
+        "named": re.compile(named + time, re.IGNORECASE),
+        "numeric_stamp": re.compile(numeric + stamp_time, re.IGNORECASE),
+        "named_stamp": re.compile(named + stamp_time, re.IGNORECASE),
         # "27 September" without a year
         "day_month": re.compile(r"\b(?P<d>\d{1,2})\s+(?P<mon>" + mo + r")\b(?!\.?\s+\d{4})", re.IGNORECASE),
         # "Selasa (13/9)": CNN Indonesia prints day/month without the year
@@ -69,7 +70,7 @@ def parse_published(text: str) -> tuple[dt.datetime | dt.date, int, int] | None:
     """The first full date (with time when printed) in `text`: (value, begin, end)."""
     months, _, _, _, zones = _words()
     best = None
-    for kind in ("numeric", "named"):
+    for kind in ("numeric_stamp", "named_stamp"):
         m = _patterns()[kind].search(text)
         if m and (best is None or m.start() < best[1]):
             best = (m, m.start(), m.end())

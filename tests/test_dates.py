@@ -31,7 +31,10 @@ PUBLISHED = dt.date(2022, 9, 15)
         ("Selasa, 13 September 2022 10:50 WIB", dt.datetime(2022, 9, 13, 10, 50, tzinfo=WIB), "Selasa, 13 September 2022 10:50 WIB"),
         ("Rabu, 25 Mei 2022 18:30 WITA", dt.datetime(2022, 5, 25, 18, 30, tzinfo=WITA), "Rabu, 25 Mei 2022 18:30 WITA"),
         ("Jumat, 1 Des 2023 07:05 WIT", dt.datetime(2023, 12, 1, 7, 5, tzinfo=WIT), "Jumat, 1 Des 2023 07:05 WIT"),
-        ("Kamis, 2 Agustus 2018 | 09.15 WIB", dt.date(2018, 8, 2), "Kamis, 2 Agustus 2018"),
+        ("Kamis, 2 Agustus 2018 | 09.15 WIB", dt.datetime(2018, 8, 2, 9, 15, tzinfo=WIB), "Kamis, 2 Agustus 2018 | 09.15 WIB"),
+        ("12/07/2023 - 16:42 WIB", dt.datetime(2023, 7, 12, 16, 42, tzinfo=WIB), "12/07/2023 - 16:42 WIB"),
+        ("Rabu 12 Jul 2023, pukul 16.42 WITA", dt.datetime(2023, 7, 12, 16, 42, tzinfo=WITA), "Rabu 12 Jul 2023, pukul 16.42 WITA"),
+        ("Diterbitkan 12 July 2023 — 16:42", dt.datetime(2023, 7, 12, 16, 42, tzinfo=WIB), "12 July 2023 — 16:42"),
         ("13 September 2022", dt.date(2022, 9, 13), "13 September 2022"),
         ("Diperbarui 5-1-2021", dt.date(2021, 1, 5), "5-1-2021"),
         ("Senin, 13 Sept. 2022", dt.date(2022, 9, 13), "Senin, 13 Sept. 2022"),
@@ -173,3 +176,23 @@ def test_find_dates_never_raises_and_spans_lie_in_the_text(text, published):
 
 def test_relative_day_at_the_end_of_the_calendar():
     assert find_dates("besok", dt.date(9999, 12, 31)) == []
+
+
+_STAMP_WORDS = st.sampled_from([
+    "Kompas.com - ", "Selasa, ", "Rabu ", "(", ")", "13", "9", "09", "2022", "/", "-", " ", ", ", " | ", " — ",
+    "Sep", "September", "Sept.", "pukul ", "10:50", "19.31", "25:61", " WIB", " WITA", "Diperbarui ", "\n",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_STAMP_WORDS | st.text(max_size=6), max_size=20).map("".join))
+def test_parse_published_never_raises_and_its_span_reads_alone(text):
+    found = parse_published(text)
+    if found is None:
+        return
+    value, begin, end = found
+    assert 0 <= begin < end <= len(text)
+    assert isinstance(value, dt.date)
+    # the matched stamp, read on its own, gives the same value
+    again = parse_published(text[begin:end])
+    assert again is not None and again[0] == value

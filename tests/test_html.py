@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.html import html_to_text
+from kgraph.model import Span
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 
@@ -168,3 +169,114 @@ def test_page_without_known_container_still_drops_furniture(wrapper):
     assert PARAGRAPHS[1] in text
     for furniture in ["Beranda", "Berita lain", "Hak Cipta"]:
         assert furniture not in text
+
+
+# --- JSON-LD, credit lines above the body, link-dense blocks ---------------------------------
+
+
+def _ld_page(ld: str, head: str = "", body: str = "") -> str:
+    return (
+        f'<html><head>{head}<script type="application/ld+json">{ld}</script></head><body>'
+        f"<h1>Judul dari H1</h1>{body}<article><p>{PARAGRAPHS[1]}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("ld", "published", "authors", "publisher"),
+    [
+        (
+            '{"@type": "NewsArticle", "datePublished": "2024-10-10T16:05:00+0700",'
+            ' "author": {"@type": "Person", "name": "Maya Sari"}, "publisher": {"name": "Warta Nusantara"}}',
+            dt.datetime(2024, 10, 10, 16, 5, tzinfo=WIB), ("Maya Sari",), "Warta Nusantara",
+        ),
+        (  # inside @graph, a list of authors, one given as a bare string
+            '{"@graph": [{"@type": "WebPage"}, {"@type": ["ReportageNewsArticle"], "datePublished": "2024-10-10",'
+            ' "author": [{"name": "Maya Sari"}, "Yoga Firmansyah"]}]}',
+            dt.date(2024, 10, 10), ("Maya Sari", "Yoga Firmansyah"), None,
+        ),
+        (  # a list at the top, with raw line breaks inside a string
+            '[{"@type": "BreadcrumbList"}, {"@type": "Article", "datePublished": "2024-10-10 16:05",'
+            ' "author": "Maya\nSari"}]',
+            dt.datetime(2024, 10, 10, 16, 5, tzinfo=WIB), ("Maya Sari",), None,
+        ),
+        ('{"@type": "WebPage", "datePublished": "2024-10-10"}', None, (), None),  # not an article
+        ("{ broken", None, (), None),
+        ('{"@type": "NewsArticle", "author": 42, "publisher": [], "datePublished": ["x"]}', None, (), None),
+    ],
+)
+def test_json_ld_article(ld, published, authors, publisher):
+    _, meta = html_to_text(_ld_page(ld))
+    assert (meta.published, meta.authors, meta.publisher) == (published, authors, publisher)
+
+
+def test_json_ld_comes_before_meta_tags():
+    head = '<meta name="author" content="Nama dari Meta"><meta property="article:published_time" content="2020-01-01">'
+    _, meta = html_to_text(_ld_page('{"@type": "NewsArticle", "author": "Nama dari LD", "datePublished": "2024-10-10"}', head))
+    assert meta.authors == ("Nama dari LD",)
+    assert meta.published == dt.date(2024, 10, 10)
+
+
+def test_site_name_is_the_publisher_hint():
+    _, meta = html_to_text(PAGE.replace("<head>", '<head><meta property="og:site_name" content="KOMPAS.com">'))
+    assert meta.publisher == "KOMPAS.com"
+
+
+@pytest.mark.parametrize("wrapper", ["div", "header"])
+def test_credit_lines_between_headline_and_body_are_kept_in_order(wrapper):
+    page = (
+        f'<html><body><nav>Beranda</nav><{wrapper} class="detail__header"><h1>Judul Berita</h1>'
+        '<div class="detail__author">Nadia Kusumawati - detikNews</div>'
+        '<div class="detail__date">Rabu, 22 Nov 2023 13:45 WIB</div>'
+        '<div class="detail__share"><a href="#">BAGIKAN</a></div>'
+        f'<div class="read__source">Sumber <b>AFP</b>, Reuters</div></{wrapper}>'
+        f'<div class="detail__body-text"><p>{PARAGRAPHS[1]}</p></div>'
+        '<aside><div>Nama Lain - detikNews</div></aside></body></html>'
+    )
+    text, meta = html_to_text(page)
+    assert text.strip().split("\n\n") == [
+        "Judul Berita", "Nadia Kusumawati - detikNews", "Rabu, 22 Nov 2023 13:45 WIB", "Sumber AFP, Reuters",
+        PARAGRAPHS[1],
+    ]
+    assert meta.headline == Span(0, len("Judul Berita"), "Judul Berita")
+
+
+def test_headline_inside_the_body_container_gives_no_header_lines():
+    page = PAGE.replace('<h1 class="read__title">Indonesia Kirim Tim Evakuasi ke Sudan</h1>', "")
+    page = page.replace('<div class="read__content">', '<div class="read__content"><h1>Judul Lain</h1>')
+    text, _ = html_to_text(page)
+    assert "Kompas.com - 25/04/2023" not in text
+    assert text.split("\n\n")[:2] == ["Indonesia Kirim Tim Evakuasi ke Sudan", "2023-04-25T14:05:00+07:00"]
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        ('<div class="box-list"><span>Pilihan</span> <a href="/a">Harga Minyak Goreng Turun</a> <a href="/b">Timnas Juara</a></div>', False),
+        ('<p><strong>Artikel lain:</strong> <a href="/c">Gubernur Resmikan Jembatan Baru di Pedalaman</a></p>', False),
+        ('<ul><li><a href="/a">Satu Berita</a></li><li><a href="/b">Dua Berita</a></li></ul>', False),
+        ('<p>Pernyataan itu disampaikan <a href="/tag/retno">Retno Marsudi</a> di Jakarta pada Selasa.</p>', True),
+        ('<p>Menurut <a href="/a">Bank Indonesia</a>, inflasi <a href="/b">tahun ini</a> terkendali di bawah target.</p>', True),
+    ],
+)
+def test_link_dense_blocks_are_dropped_prose_with_links_kept(block, kept):
+    text, _ = html_to_text(f'<html><body><div class="read__content"><p>{PARAGRAPHS[1]}</p>{block}</div></body></html>')
+    visible = " ".join(lxml_text(block).split())
+    assert (visible in text) is kept
+    assert PARAGRAPHS[1] in text
+
+
+def lxml_text(markup: str) -> str:
+    from lxml import html as lxml_html
+
+    return lxml_html.fragment_fromstring(markup).text_content()
+
+
+@pytest.mark.parametrize(
+    "ld",
+    ["[" * 3000 + "]" * 3000, '{"@graph": ' * 50 + "{}" + "}" * 50, '"just a string"', "null", "1e999",
+     '{"@type": "NewsArticle", "headline": {"x": 1}, "author": [[["deep"]]]}'],
+)
+def test_hostile_json_ld_does_not_crash(ld):
+    text, meta = html_to_text(_ld_page(ld))
+    assert text.startswith("Judul dari H1")
+    assert meta.authors == ()

@@ -1,8 +1,16 @@
-"""Counts of people harmed, standing relations (membership) and lists of places."""
+"""Counts of people harmed, standing relations (membership) and lists of places.
+
+Counts: a number ("49", "1.200", "1,2 juta", "tujuh", "tiga puluh"), the people it counts
+("tentara Armenia", "warga sipil Palestina") and what happened to them ("tewas", "menewaskan",
+"jumlah korban tewas ... menjadi", "termasuk"). Relations: a country's membership of an
+alliance or intergovernmental body, from patterns over the sentence with its names replaced by
+slots. The words are data in lexicon/casualties.yaml, numbers.yaml and relations.yaml.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from kgraph.extract.clauses import group_before, participant
@@ -11,10 +19,29 @@ from kgraph.lexicon import load_yaml
 from kgraph.model import Count, EntityType, Relation, Segmented, Span
 from kgraph.rdfmap import slug
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?"
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 # How far (in words) the casualty word may sit from the number it qualifies:
-# "1.200 orang dari kedua belah pihak dilaporkan tewas" is seven words apart.
+# "300 orang di kedua sisi perbatasan dilaporkan tewas" is seven words apart.
 CASUALTY_WINDOW = 8
+# How far (in words) a tally word may stand before its number: "jumlah korban tewas akibat
+# longsor di lereng gunung dekat desa itu pada Selasa malam bertambah menjadi 30" is 16; a
+# quarter more leaves room for a longer place name or date.
+TALLY_WINDOW = 20
+# The longest aside between commas a membership pattern steps over ("Lituania, tuan rumah KTT,").
+APPOSITION_CHARS = 50
+
+
+def _words(items: list[str]) -> str:
+    """A regex alternation of lexicon words, longest first, spaces matching any whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+def _w(alternation: str) -> str:
+    """`alternation` as whole words."""
+    return rf"(?<![\w-])(?:{alternation})(?![\w-])"
+
+
+# --- numbers ---------------------------------------------------------------------
 
 
 @cache
@@ -23,108 +50,401 @@ def _casualties() -> dict:
 
 
 @cache
-def _count_pattern() -> re.Pattern[str]:
-    lex = _casualties()
-    qual = "|".join(re.escape(q) for q in lex["qualifiers"])
-    scale = "|".join(lex["scale"])
-    return re.compile(rf"(?:(?:{qual})\s+)?(?P<num>{NUMBER})(?:\s+(?P<scale>{scale}))?(?![\d/.])")
+def _numbers_lex() -> dict:
+    return load_yaml("numbers.yaml")
+
+
+@cache
+def _spelled_words() -> tuple[str, str]:
+    """(words that may open a spelled number, words that may continue one)."""
+    lex = _numbers_lex()
+    fused = [lex["one_prefix"] + w for w in [lex["teen"], *lex["multipliers"], *lex["scales"]]]
+    first = [*lex["units"], *fused]
+    rest = [*first, lex["teen"], *lex["multipliers"], *lex["scales"]]
+    return _words(first), _words(rest)
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    first, rest = _spelled_words()
+    qual = _words(_casualties()["qualifiers"])
+    scale = _words(list(_numbers_lex()["scales"]))
+    single = _words(list(_numbers_lex()["words"]))
+    spelled = rf"{_w(first)}(?:\s+{_w(rest)})*|{_w(single)}"
+    return re.compile(
+        rf"(?<![\w.,/-])(?:(?P<qual>{qual})\s+)?"
+        rf"(?:(?P<num>{DIGITS})(?:\s+(?P<scale>{scale}))?|(?P<words>{spelled}))(?![\w-]|[.,/]\d)",
+        re.IGNORECASE,
+    )
 
 
 def parse_number(digits: str, scale: str | None = None) -> int | None:
-    """Indonesian digits: '30.000' → 30000, '2,5' juta → 2500000."""
+    """Indonesian digits: '30.000' → 30000, '2,5' juta → 2500000; None when not whole."""
     value = float(digits.replace(".", "").replace(",", ".")) if "," in digits else int(digits.replace(".", ""))
-    value = value * _casualties()["scale"].get(scale or "", 1)
+    value = value * _numbers_lex()["scales"].get((scale or "").lower(), 1)
     return int(value) if float(value).is_integer() else None
+
+
+def spelled_value(words: list[str]) -> int | None:
+    """'tiga puluh lima' → 35, 'seribu dua ratus' → 1200, 'seorang' → 1; None when ill-formed."""
+    lex = _numbers_lex()
+    words = [w.lower() for w in words]
+    if len(words) == 1 and words[0] in lex["words"]:
+        return int(lex["words"][words[0]])
+    total = group = 0
+    unit: int | None = None
+    for word in _unfuse(words):
+        if word in lex["units"]:
+            if unit is not None:
+                return None  # "dua tiga": two units in a row
+            unit = lex["units"][word]
+        elif word == lex["teen"] or word in lex["multipliers"]:
+            if unit is None:
+                return None
+            group += unit + 10 if word == lex["teen"] else unit * lex["multipliers"][word]
+            unit = None
+        elif word in lex["scales"]:
+            group += unit or 0
+            if not group:
+                return None
+            total, group, unit = total + group * lex["scales"][word], 0, None
+        else:
+            return None
+    return total + group + (unit or 0) or None
+
+
+def _unfuse(words: list[str]) -> list[str]:
+    """'sebelas' → ['satu', 'belas']: the 'se-' prefix is 'satu'."""
+    lex = _numbers_lex()
+    fusable = {lex["teen"], *lex["multipliers"], *lex["scales"]}
+    one = next(w for w, v in lex["units"].items() if v == 1)
+    out: list[str] = []
+    for w in words:
+        rest = w[len(lex["one_prefix"]):]
+        out += [one, rest] if w.startswith(lex["one_prefix"]) and rest in fusable else [w]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    begin: int  # absolute, the qualifier included
+    end: int
+    value: int
+    qualifier: str  # lower case, "" when none
+    year_like: bool  # 1900..2099 written without a dot: a count only when people follow
+
+
+def _numbers(text: str, sentence: Span) -> list[_Number]:
+    """The numbers in a sentence that may count people: not dates, ages, ordinals or fractions."""
+    out = []
+    for m in _number_pattern().finditer(sentence.text):
+        begin, end = sentence.begin + m.start(), sentence.begin + m.end()
+        if text[begin - 1:begin] == "(" and text[end:end + 1] == ")":
+            continue  # "MN (29)": an age
+        value = parse_number(m["num"], m["scale"]) if m["num"] else spelled_value(m["words"].split())
+        year_like = bool(m["num"] and re.fullmatch(r"(?:19|20)\d{2}", m["num"]))
+        if value is None or _is_date_part(text, sentence, begin, end, year_like):
+            continue
+        out.append(_Number(begin, end, value, (m["qual"] or "").lower(), year_like))
+    return out
+
+
+def _is_date_part(text: str, sentence: Span, begin: int, end: int, year_like: bool) -> bool:
+    """'7 Oktober', 'sejak 2021', 'Maret 2022': a day or a year, not a count."""
+    date = _date_words()
+    return bool(date["month_after"].match(text, end, sentence.end)
+                or (year_like and date["year_before"].search(text, sentence.begin, begin)))
+
+
+@cache
+def _date_words() -> dict[str, re.Pattern[str]]:
+    months = _words([m for names in load_yaml("dates.yaml")["months"].values() for m in names])
+    years = _words(_numbers_lex()["year_words"])
+    return {"month_after": re.compile(rf"\s+{_w(months)}", re.IGNORECASE),
+            "year_before": re.compile(rf"{_w(f'{years}|{months}')}\s*$", re.IGNORECASE)}
+
+
+# --- counts ----------------------------------------------------------------------
+
+
+@cache
+def _people_pattern() -> re.Pattern[str]:
+    """The people a number counts: 'tentara', 'warga sipil', '150 perempuan dan anak-anak'."""
+    lex = _casualties()
+    noun = _words([*lex["people"], *lex["status_nouns"]])
+    word = rf"(?:{noun}|{_words(lex['people_modifiers'])})"
+    return re.compile(rf"\s+(?:{noun})(?:nya)?(?![\w-])(?:\s+(?:(?:dan|serta)\s+)?{word}(?:nya)?(?![\w-]))*",
+                      re.IGNORECASE)
+
+
+@cache
+def _cue_patterns() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """Kind cues after the people ('after'), verbs before the number ('before'), tally words..."""
+    lex = _casualties()
+    after = tuple((k, re.compile(_w(_words(ws)), re.IGNORECASE)) for k, ws in lex["kinds"].items())
+    before = tuple((k, re.compile(rf"{_w(_words(ws))}\s*$", re.IGNORECASE)) for k, ws in lex["before_number"].items())
+    return {"after": after, "before": before}
+
+
+@cache
+def _phrase(key: str, tail: str = "") -> re.Pattern[str]:
+    return re.compile(_w(_words(_casualties()[key])) + tail, re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: str
+    begin: int  # where the evidence starts: the number, or a verb or tally word before it
+    end: int  # where it ends: the people, or the word saying what happened to them
 
 
 def find_counts(seg: Segmented, refs: list[Ref]) -> list[Count]:
     text = seg.body.text
-    kinds = _casualties()["kinds"]
     out: list[Count] = []
     for sentence in seg.sentences:
         s = sentence.span
-        for m in _count_pattern().finditer(s.text):
-            if _is_year_or_date(s.text, m):
-                continue
-            value = parse_number(m["num"], m["scale"])
-            window = " ".join(re.findall(r"[\w-]+", s.text[m.end():])[:CASUALTY_WINDOW]).lower()
-            before = " ".join(re.findall(r"[\w-]+", s.text[:m.start()])[-2:]).lower()
-            kind = _kind(window, kinds) or _kind(before, {"killed": ["menewaskan"], "injured": ["melukai"]})
-            if value is None or kind is None:
-                continue
-            span = Span.of(text, s.begin + m.start(), s.begin + m.end())
-            out.append(Count(kind, value, _owner(seg, refs, s, span), span, s))
+        numbers = _numbers(text, s)
+        s_refs = [r for r in refs if s.begin <= r.begin < s.end and participant(r)]
+        previous: Count | None = None
+        for i, num in enumerate(numbers):
+            # The words after a number are its own up to the next number, past a part of it:
+            # "12 orang, termasuk 3 anak-anak, tewas" says the 12 died too.
+            later = [n for n in numbers[i + 1:] if not _is_subset(text, s, n)]
+            limit = later[0].begin if later else s.end
+            count = _count_at(text, s, s_refs, num, limit, previous)
+            if count is not None:
+                out.append(count)
+                previous = count
     return out
 
 
-def _kind(window: str, kinds: dict[str, list[str]]) -> str | None:
-    first = None
-    for kind, words in kinds.items():
-        for w in words:
-            idx = re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", window)
-            if idx and (first is None or idx.start() < first[0]):
-                first = (idx.start(), kind)
-    return first[1] if first else None
+def _count_at(text: str, s: Span, refs: list[Ref], num: _Number, limit: int,
+              previous: Count | None) -> Count | None:
+    people = _people_pattern().match(text, num.end, limit)
+    np_end = people.end() if people else num.end
+    if num.year_like and not people:
+        return None
+    after_np = next((r for r in refs if np_end < r.begin <= np_end + 2), None) if people else None
+    status = _status(people.group(0)) if people else None
+    if status == "":
+        return None  # hostages, captives: kg:countType has no kind for them
+    if status:
+        found: _Found | None = _Found(status, num.begin, np_end)
+    else:
+        found = _kind_for(text, s, num, people is not None, np_end, limit, previous)
+    if found is None:
+        return None
+    owner = _owner(text, s, refs, num, people, after_np, found)
+    if owner is None and previous is not None and _is_subset(text, s, num):
+        owner = previous.of
+    end = max(found.end, after_np.end if after_np else np_end)
+    return Count(found.kind, num.value, owner, Span.of(text, found.begin, end), s)
 
 
-def _is_year_or_date(text: str, m: re.Match[str]) -> bool:
-    num = m["num"]
-    if re.fullmatch(r"(?:19|20)\d{2}", num):
-        return True
-    return bool(re.match(r"\s*/", text[m.end():m.end() + 2]))
-
-
-def _owner(seg: Segmented, refs: list[Ref], sentence: Span, number: Span) -> str | None:
-    """'tentara Armenia', '49 tentaranya' (the sentence's subject), else nobody."""
-    text = seg.body.text
-    tail = text[number.end:sentence.end]
-    noun = re.match(r"\s+(\w+)", tail)
-    if noun and noun.group(1).endswith("nya"):
-        subject = [r for r in refs if sentence.begin <= r.begin < number.begin and participant(r)]
-        return subject[0].acts_as if subject else None
-    nxt = [r for r in refs if number.end <= r.begin < number.end + 30 and participant(r)]
-    if noun and nxt and re.fullmatch(r"\s+\w+\s+", text[number.end:nxt[0].begin]):
-        return nxt[0].acts_as
+def _status(people: str) -> str | None:
+    """The kind a status noun among the people gives ('keluarga pengungsi': displaced); '' for a
+    status with no kind (hostages); None when there is no status noun."""
+    for noun, kind in _casualties()["status_nouns"].items():
+        if re.search(rf"(?<![\w-]){re.escape(noun)}(?:nya)?(?![\w-])", people, re.IGNORECASE):
+            return kind or ""
     return None
 
 
+def _kind_for(text: str, s: Span, num: _Number, has_people: bool, np_end: int, limit: int,
+              previous: Count | None) -> _Found | None:
+    """What happened to the people counted, in order: a verb before the number, a word after the
+    people, the count this one is part of, a tally before it."""
+    closed = has_people or not re.match(r"\s*\w", text[np_end:limit])  # "menjadi 170." counts too
+    head = text[s.begin:num.begin]
+    for kind, pattern in _cue_patterns()["before"]:
+        m = pattern.search(head)
+        if m and closed:
+            return _Found(kind, s.begin + m.start(), np_end)
+    after = _kind_after(text, num, has_people, limit)
+    if after is not None:
+        return after
+    if has_people and previous is not None and _is_subset(text, s, num):
+        return _Found(previous.kind, num.begin, np_end)
+    if closed:
+        return _tally(text, s, num)
+    return None
+
+
+def _kind_after(text: str, num: _Number, has_people: bool, limit: int) -> _Found | None:
+    """The first kind word within CASUALTY_WINDOW words after the number, before another clause.
+    Without people nouns ('200 tewas') the kind word must come first."""
+    window_end = limit
+    words = list(re.finditer(r"[\w-]+", text[num.end:limit]))
+    if len(words) > CASUALTY_WINDOW:
+        window_end = num.end + words[CASUALTY_WINDOW].start()
+    stop = _phrase("window_stops").search(text, num.end, window_end)
+    window_end = stop.start() if stop else window_end
+    best: tuple[int, int, str] | None = None
+    for kind, pattern in _cue_patterns()["after"]:
+        m = pattern.search(text, num.end, window_end)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), m.end(), kind)
+    if best is None or (not has_people and text[num.end:best[0]].strip()):
+        return None
+    return _Found(best[2], num.begin, best[1])
+
+
+def _is_subset(text: str, s: Span, num: _Number) -> bool:
+    """'..., termasuk lebih dari 2.300 anak-anak': a part of the count before it."""
+    return bool(_phrase("subset_words", r"\s*$").search(text, s.begin, num.begin))
+
+
+def _tally(text: str, s: Span, num: _Number) -> _Found | None:
+    """'Jumlah korban tewas ... bertambah menjadi setidaknya 170 orang'."""
+    lex = _casualties()
+    head = text[s.begin:num.begin]
+    tallies = list(_phrase("tally_words").finditer(head))
+    if not tallies:
+        return None
+    start = tallies[-1].start()
+    region = head[start:]
+    if len(region.split()) > TALLY_WINDOW or _numbers(text, Span.of(text, s.begin + start, num.begin)):
+        return None
+    linked = num.qualifier in lex["tally_links"] or _phrase("tally_links", r"\s*$").search(region)
+    kinds = [(m.start(), k) for k, p in _cue_patterns()["after"] if (m := p.search(region))]
+    if not linked or not kinds:
+        return None
+    end = _people_pattern().match(text, num.end)
+    return _Found(min(kinds)[1], s.begin + start, end.end() if end else num.end)
+
+
+def _owner(text: str, s: Span, refs: list[Ref], num: _Number, people: re.Match[str] | None,
+           after_np: Ref | None, found: _Found) -> str | None:
+    """Whose people are counted: '49 tentaranya' (the sentence's subject), 'tentara Armenia',
+    'di pihak Israel, ... 1.400 orang', 'jumlah warga Palestina yang tewas ...'."""
+    if people and _possessive(people.group(0)):
+        subject = [r for r in refs if r.begin < num.begin]
+        return subject[0].acts_as if subject else None
+    if after_np is not None:
+        return after_np.acts_as
+    side = _phrase("side_phrases", r"\s*$")
+    np_end = people.end() if people else num.end
+    sides = [r for r in refs if side.search(text, s.begin, r.begin) and (r.begin < num.begin or r.begin <= np_end + 12)]
+    if sides:
+        return min(sides, key=lambda r: abs(r.begin - num.begin)).acts_as
+    # a tally or a verb before the number: 'jumlah warga Armenia yang meninggalkan ...'
+    named = [r for r in refs if found.begin <= r.begin < num.begin
+             and _people_before().search(text, found.begin, r.begin)]
+    return named[0].acts_as if named else None
+
+
+def _possessive(people: str) -> bool:
+    """'tentaranya', 'personelnya': the people of someone named before ('lainnya' is not)."""
+    nouns = {w.lower() for w in _casualties()["people"]}
+    return any(w.endswith("nya") and w[:-3] in nouns for w in re.findall(r"[\w-]+", people.lower()))
+
+
 @cache
-def _member_patterns() -> tuple[str, ...]:
-    return tuple(load_yaml("relations.yaml")["member_patterns"])
+def _people_before() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_people_pattern().pattern})\s*$", re.IGNORECASE)
+
+
+# --- relations -------------------------------------------------------------------
+
+
+@cache
+def _relations_lex() -> dict:
+    return load_yaml("relations.yaml")
+
+
+SLOT = r"⟨M\d+⟩"
+JOIN = r"(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+)"
+LIST = rf"{SLOT}(?:{JOIN}{SLOT})*"
+ORGS = rf"⟨O\d+⟩(?:{JOIN}⟨O\d+⟩)*"
+# A single member that ends a list ("Armenia dan Azerbaijan, anggota CSTO dan NATO"): the
+# apposition may speak of the whole list, or of each in turn; nothing is asserted.
+LIST_END = re.compile(rf"{SLOT}{JOIN}$")
+
+
+@cache
+def _member_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """Compiled `member_patterns` (False) and `subject_patterns` (True: a preposition before the
+    member means it is not the subject)."""
+    lex = _relations_lex()
+    slots = {
+        "{A}": rf"(?P<a>{SLOT})", "{LIST}": rf"(?P<list>{LIST})", "{CO}": rf"(?P<co>{LIST})",
+        "{ORG}": rf"(?P<org>{ORGS})", "{ADV}": rf"(?:(?:{_words(lex['adverbs'])})\s+){{0,3}}",
+        "{MEMBER}": rf"(?:{_words(lex['member_nouns'])})",
+        "{APPOS}": rf"(?:,(?:(?!⟨M)[^,.;]){{1,{APPOSITION_CHARS}}}?,)?",
+    }
+    out = []
+    for key, subject in (("member_patterns", False), ("subject_patterns", True)):
+        for p in lex.get(key) or ():
+            for slot, regex in slots.items():
+                p = p.replace(slot, regex)
+            out.append((re.compile(rf"(?<![\w-]){p}", re.IGNORECASE), subject))
+    return tuple(out)
 
 
 def find_relations(seg: Segmented, refs: list[Ref], kinds: dict[str, str]) -> list[Relation]:
-    """memberOf from 'A, negara anggota ORG' and treaty sentences; ORG must be an alliance or body."""
+    """memberOf from 'A, negara anggota ORG', 'ORG beranggotakan A, B, dan C' and treaty
+    sentences; ORG must be an alliance or an intergovernmental body."""
     text = seg.body.text
-    orgs = [r for r in refs if r.type is EntityType.ORGANIZATION and kinds.get(r.key) in {"alliance", "intergovernmental"}]
-    members = [r for r in refs if r.type is EntityType.COUNTRY or (r.acts_as != r.key and r.type is EntityType.PLACE)]
+    bodies = set(_relations_lex()["member_bodies"])
     out: list[Relation] = []
     for sentence in seg.sentences:
         s = sentence.span
-        s_orgs = [r for r in orgs if s.begin <= r.begin < s.end]
-        s_members = [r for r in members if s.begin <= r.begin < s.end]
-        for org in s_orgs:
-            for member in s_members:
-                if _member_pattern_fits(text, member, org):
-                    out.append(Relation(member.acts_as, "memberOf", org.key, s))
-            out.extend(_treaty_members(seg, refs, sentence.span, org))
+        s_refs = [r for r in refs if s.begin <= r.begin and r.end <= s.end]
+        orgs = [r for r in s_refs if r.type is EntityType.ORGANIZATION and kinds.get(r.key) in bodies]
+        if not orgs:
+            continue
+        out.extend(_stated_members(text, s, s_refs, {id(r) for r in orgs}))
+        for org in orgs:
+            out.extend(_treaty_members(seg, refs, s, org))
     return _dedupe(out)
 
 
-def _member_pattern_fits(text: str, member: Ref, org: Ref) -> bool:
-    lo, hi = min(member.begin, org.begin), max(member.end, org.end)
-    if hi - lo > 120:
-        return False
-    piece = text[lo:hi]
-    if not re.search(r"anggota|bergabung", piece):
-        return False
-    a, o = re.escape(text[member.begin:member.end]), re.escape(text[org.begin:org.end])
-    return any(re.fullmatch(p.replace("{A}", a).replace("{ORG}", o) + r".*?", piece) or
-               re.search(p.replace("{A}", a).replace("{ORG}", o), piece) for p in _member_patterns())
+def _is_member(r: Ref) -> bool:
+    return not r.in_title and (r.type is EntityType.COUNTRY or (r.type is EntityType.PLACE and r.acts_as != r.key))
+
+
+def _mask(text: str, s: Span, refs: list[Ref], orgs: set[int]) -> tuple[str, dict[str, Ref]]:
+    """The sentence with each name replaced by a slot: ⟨M1⟩ a member, ⟨O2⟩ a body, ⟨X3⟩ other."""
+    parts, slots, pos = [], {}, s.begin
+    for r in sorted(refs, key=lambda r: (r.begin, -r.end)):
+        if r.begin < pos:
+            continue
+        tag = "O" if id(r) in orgs else "M" if _is_member(r) else "X"
+        name = f"⟨{tag}{len(slots)}⟩"
+        slots[name] = r
+        parts += [text[pos:r.begin], name]
+        pos = r.end
+    masked = " ".join("".join([*parts, text[pos:s.end]]).split())
+
+    def one_name(m: re.Match[str]) -> str:  # "Organisasi Kerja Sama Islam (OKI)"
+        return m[1] if slots[m[1]].key == slots[m[3]].key else m[0]
+
+    return re.sub(r"(⟨([MOX])\d+⟩) ?\((⟨\2\d+⟩)\)", one_name, masked), slots
+
+
+def _stated_members(text: str, s: Span, refs: list[Ref], orgs: set[int]) -> list[Relation]:
+    masked, slots = _mask(text, s, refs, orgs)
+    lex = _relations_lex()
+    wish = re.compile(rf"{_w(_words(lex['blockers_before']))}\s*$", re.IGNORECASE)
+    place = re.compile(rf"{_w(_words(lex['not_subject_before']))}\s*$", re.IGNORECASE)
+    out = []
+    for pattern, subject in _member_patterns():
+        for m in pattern.finditer(masked):
+            groups = {g: v for g, v in m.groupdict().items() if v}
+            first = min(m.start(g) for g in groups if g != "org")
+            if (wish.search(masked[:first]) or (subject and place.search(masked[:first]))
+                    or ("a" in groups and LIST_END.search(masked[:m.start("a")]))):
+                continue
+            members = [slots[n] for g in ("a", "list", "co") for n in re.findall(SLOT, groups.get(g, ""))]
+            orgs = [slots[n] for n in re.findall(r"⟨O\d+⟩", m["org"])]
+            if len(members) > 1 and len(orgs) > 1:
+                continue  # "A dan B adalah anggota X dan Y": each of both, or one each?
+            out += [Relation(r.acts_as, "memberOf", o.key, s) for r in members for o in orgs]
+    return out
 
 
 def _treaty_members(seg: Segmented, refs: list[Ref], sentence: Span, org: Ref) -> list[Relation]:
-    lex = load_yaml("relations.yaml")
+    lex = _relations_lex()
     text = seg.body.text
     head = text[sentence.begin:org.begin].lower()
     treaty = next((w for w in lex["treaty_words"] if w in head), None)
@@ -140,8 +460,12 @@ def _treaty_members(seg: Segmented, refs: list[Ref], sentence: Span, org: Ref) -
 def _dedupe(rels: list[Relation]) -> list[Relation]:
     seen: dict[tuple[str, str, str], Relation] = {}
     for r in rels:
-        seen.setdefault((r.subject, r.predicate, r.object), r)
+        if r.subject != r.object:
+            seen.setdefault((r.subject, r.predicate, r.object), r)
     return list(seen.values())
+
+
+# --- places ----------------------------------------------------------------------
 
 
 def find_place_lists(f: EntityFinder, seg: Segmented) -> None:
