@@ -27,15 +27,33 @@ from kgraph.extract.lexicon_index import stem
 from kgraph.lexicon import load_yaml
 from kgraph.model import DateCorrection, Event, EventDate, Segmented, Sentence, Span
 
-NEGATORS = frozenset({"tidak", "tak", "belum", "bukan", "tanpa", "gagal", "batal", "enggan", "urung", "jangan"})
-DENIALS = frozenset({"membantah", "bantah", "dibantah", "menyangkal", "menepis", "membantahnya"})
-SPEECH = frozenset({"mengatakan", "menyatakan", "menuduh", "mengklaim", "melaporkan", "menyebut", "menyebutkan",
-                    "menegaskan", "mengungkapkan", "menambahkan", "kata", "ujar", "menurut"})
-# "melakukan serangan", "melancarkan serangan": the subject acts through the noun.
-LIGHT_VERBS = frozenset({"melakukan", "melancarkan", "meluncurkan", "menggelar", "mengadakan", "melaksanakan",
-                         "menjalankan", "terlibat", "mengintensifkan"})
-# "..., dan membantah": a verb coordinated to the sentence's main verb shares its subject.
-COORDINATORS = frozenset({"dan", "lalu", "kemudian", "serta", "namun", "tetapi"})
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Clause-level cue words (kgraph/lexicon/event_cues.yaml)."""
+
+    negators: frozenset[str]
+    negation_gap: frozenset[str]
+    denials: frozenset[str]
+    cancellations: frozenset[str]
+    speech: frozenset[str]
+    light_verbs: frozenset[str]
+    coordinators: frozenset[str]
+    default_targets: tuple[str, ...]
+    object_heads: frozenset[str]
+    instruments: tuple[tuple[str, tuple[str, ...]], ...]  # (cameo, word sequences)
+
+
+@cache
+def cues() -> Cues:
+    raw = load_yaml("event_cues.yaml")
+    words = {k: frozenset(w.lower() for w in v) for k, v in raw.items() if isinstance(v, list)}
+    instruments = tuple((str(code), tuple(w.lower() for w in ws)) for code, ws in raw["instruments"].items())
+    return Cues(words["negators"], words["negation_gap"], words["denials"], words["cancellations"],
+                words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
+                words["object_heads"], instruments)
+
+
 # The first paragraphs of a news story report what happened on or just before
 # publication; an event there without a date of its own takes the publication date.
 LEAD_PARAGRAPHS = 3
@@ -151,11 +169,13 @@ class EventFinder:
                     Span.of(self.text, d.begin, d.end), d.printed, d.value,
                     "weekday does not fit the printed date; resolved to that weekday on or before publication",
                 )
-        self.triggers = find_triggers(toks)
+        self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t)]
+        self.sentence_events: list[tuple[Trigger, Event]] = []
         for trig in self.triggers:
             event = self.event(sentence, toks, trig, dates)
             if event is not None:
                 self.events.append(event)
+                self.sentence_events.append((trig, event))
         if dates:
             self.paragraph_date[sentence.paragraph] = dates[-1]
 
@@ -175,8 +195,8 @@ class EventFinder:
         trigger = Span.of(self.text, first.begin, last.end)
         start = clause_start(self.text, sentence.span, first.begin)
         return Event(
-            str(entry["cameo"]), actor_keys, target_keys, trigger, sentence.span,
-            date=self.date_for(sentence, trigger, dates), negated=self.negated(toks, trig.begin, sentence.span.begin),
+            _refined(str(entry["cameo"]), toks, start), actor_keys, target_keys, trigger, sentence.span,
+            date=self.date_for(sentence, trigger, dates), negated=self.negated(toks, trig.begin, start),
             claimed_by=self.claimant(sentence, start, actor_keys), rule=entry["id"],
         )
 
@@ -190,12 +210,15 @@ class EventFinder:
             agent = self.by_agent(toks, trig.end, sentence.span.end)
             return (agent, before) if agent else ([], before)
         if is_nominal(first.low) or first.low in _noun_forms(entry):
-            possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=0)
+            # "serangan Israel", "serangan kelompok Hamas terhadap Israel": the possessor acts
+            possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
             if possessor:
                 rest = self.target_group(entry, possessor[-1].end, sentence.span.end)
                 return possessor, [r for r in rest if r not in possessor]
-            light = trig.begin > 0 and toks[trig.begin - 1].low in LIGHT_VERBS
-            if not (light or (entry.get("noun_ok") and not self.earlier_trigger(toks, trig, start))):
+            # a bare noun names no one ("setelah bentrokan"); "melakukan serangan" takes the
+            # light verb's subject, "kunjungannya ke Moskow" the subject its "-nya" points to
+            light = trig.begin > 0 and toks[trig.begin - 1].low in cues().light_verbs
+            if not (light or last.low.endswith("nya")):
                 return [], []
         if entry.get("symmetric") and len(before) > 1:
             return before, self.prep_group(entry, last.end, sentence.span.end)
@@ -204,33 +227,50 @@ class EventFinder:
     def subject(self, sentence: Sentence, toks: list[Token], index: int, start: int) -> list[Ref]:
         """The actors before the trigger; for 'dan membantah', the sentence's subject."""
         prev = [t.low for t in toks[max(0, index - 2):index]]
-        if any(w in COORDINATORS for w in prev):
+        if any(w in cues().coordinators for w in prev):
+            shared = self.coordinated_subject(toks, index)
+            if shared:
+                return shared
             head = group_after(self.refs, self.text, sentence.span.begin, sentence.span.end, max_gap_words=3)
             if head:
                 return head
-        before = group_before(self.refs, self.text, start, toks[index].begin)
+        before = group_before(self.refs, self.text, start, _before_apposition(self.text, start, toks[index].begin))
         if not before:
             before = self.pronoun_subject(toks, index, start)
         if not before and start > sentence.span.begin:
             before = group_before(self.refs, self.text, sentence.span.begin, start)
         return before
 
-    def earlier_trigger(self, toks: list[Token], trig: Trigger, start: int) -> bool:
-        return any(t.end <= trig.begin and toks[t.begin].begin >= start for t in self.triggers)
+    def coordinated_subject(self, toks: list[Token], index: int) -> list[Ref]:
+        """'dia menelepon X dan menuntut ...': the earlier verb's actors in this sentence."""
+        earlier = [(t, e) for t, e in self.sentence_events if t.end <= index and not is_nominal(toks[t.begin].low)]
+        if not earlier:
+            return []
+        trig, event = earlier[-1]
+        return [Ref(toks[trig.begin].begin, toks[trig.begin].begin, k, _type_of(self.refs, k), k, "coordinated")
+                for k in event.actors if _type_of(self.refs, k) is not None]
 
     def prep_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         window = self.text[pos:limit]
-        for prep in entry.get("targets") or []:
+        for prep in unique([*(entry.get("targets") or []), *cues().default_targets]):
             idx = _word_index(window, prep)
             if idx is not None and idx < 80:
-                found = group_after(self.refs, self.text, pos + idx + len(prep), limit)
+                # "terhadap wilayah kedaulatan Armenia": a short noun phrase may lead to the target
+                found = group_after(self.refs, self.text, pos + idx + len(prep), limit, max_gap_words=2)
                 if found:
                     return found
         return []
 
     def target_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
-        """After a preposition of the entry ("kepada Rusia"), else what directly follows."""
-        return self.prep_group(entry, pos, limit) or group_after(self.refs, self.text, pos, limit)
+        """After a preposition of the entry ("kepada Rusia"), else what directly follows,
+        else the possessor of an object noun ("mengecam tindakan kapal penjaga pantai China")."""
+        direct = self.prep_group(entry, pos, limit) or group_after(self.refs, self.text, pos, limit)
+        if direct:
+            return direct
+        head = re.match(r"\s*(\w+)", self.text[pos:limit])
+        if head and head.group(1).lower() in cues().object_heads:
+            return group_after(self.refs, self.text, pos + head.end(), limit, max_gap_words=3)
+        return []
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
@@ -242,19 +282,28 @@ class EventFinder:
         """'dia menelepon', 'Keduanya disebut setuju', 'mereka menyerang': earlier actors."""
         return resolve_pronoun(self.refs, self.seg, toks, trig_index, start)
 
-    def negated(self, toks: list[Token], trig_index: int, sentence_begin: int) -> bool:
-        window = [t.low for t in toks[max(0, trig_index - 3):trig_index]]
-        if any(w in NEGATORS for w in window):
+    def negated(self, toks: list[Token], trig_index: int, clause_begin: int) -> bool:
+        """A negator leading to the verb ("tidak akan ikut"; not "tak berawak ... menyerang"),
+        a denial earlier in the sentence ("membantah menyerang") or a cancellation earlier in
+        the clause ("membatalkan rencana pertemuan")."""
+        c = cues()
+        k = trig_index - 1
+        while k >= 0 and toks[k].low in c.negation_gap and trig_index - k <= 3:
+            k -= 1
+        if k >= 0 and toks[k].low in c.negators:
             return True
-        earlier = [t.low for t in toks[:trig_index]]
-        return any(w in DENIALS for w in earlier) and toks[trig_index].low not in DENIALS
+        own = toks[trig_index].low
+        earlier = [t for t in toks[:trig_index]]
+        if own not in c.denials and any(t.low in c.denials for t in earlier):
+            return True
+        return own not in c.cancellations and any(t.low in c.cancellations and t.begin >= clause_begin for t in earlier)
 
     def claimant(self, sentence: Sentence, start: int, actors: tuple[str, ...]) -> str | None:
         """The speaker of 'X mengatakan bahwa ...' around an embedded event."""
         if start <= sentence.span.begin:
             return None
         head = self.text[sentence.span.begin:start].lower()
-        if not any(w in head for w in SPEECH):
+        if not any(w in head for w in cues().speech):
             return None
         group = group_before(self.refs, self.text, sentence.span.begin, start)
         keys = [r.acts_as if r.type.value == "Place" else r.key for r in group]
@@ -293,4 +342,44 @@ def _active_forms(entry: dict) -> frozenset[str]:
 
 
 def _noun_forms(entry: dict) -> frozenset[str]:
-    return frozenset(f.split()[0] for f in entry.get("forms", []) if entry.get("noun_ok") and is_nominal(f.split()[0]))
+    listed = frozenset(w.lower() for w in entry.get("nouns", []))
+    return listed | frozenset(f.split()[0] for f in entry.get("forms", []) if entry.get("noun_ok") and is_nominal(f.split()[0]))
+
+
+def _type_of(refs: list[Ref], key: str):
+    return next((r.type for r in refs if r.acts_as == key or r.key == key), None)
+
+
+def _before_apposition(text: str, start: int, pos: int) -> int:
+    """'Amerika Serikat, sekutu Filipina, mengecam': the subject stands before the apposition,
+    so the search for it ends at the apposition's opening comma."""
+    head = text[start:pos].rstrip()
+    if not head.endswith(","):
+        return pos
+    opening = head[:-1].rfind(",")
+    if opening <= 0 or not re.search(r"(?<![\w-])[a-z]\w+", head[opening:-1]):
+        return pos  # "Rusia, Iran, Turki," is a list, not an apposition
+    return start + opening
+
+
+def _quoted_term(text: str, toks: list[Token], trig: Trigger) -> bool:
+    """A trigger quoted on its own (konsultasi "mendesak") is a word cited, not an act."""
+    begin, end = toks[trig.begin].begin, toks[trig.end - 1].end
+    before, after = text[max(0, begin - 1):begin], text[end:end + 1]
+    return before in QUOTES and after in QUOTES
+
+
+QUOTES = frozenset('"\u201c\u201d\u2018\u2019\'')
+
+
+def _refined(cameo: str, toks: list[Token], clause_begin: int) -> str:
+    """A fighting event in a clause that names its weapon takes the weapon's sub-code."""
+    if not cameo.startswith("19") or len(cameo) > 3 or cameo != "190":
+        return cameo
+    words = [t.low for t in toks if t.begin >= clause_begin]
+    for code, sequences in cues().instruments:
+        for seq in sequences:
+            parts = seq.split()
+            if any(words[i:i + len(parts)] == parts for i in range(len(words))):
+                return code
+    return cameo
