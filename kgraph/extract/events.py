@@ -54,6 +54,8 @@ def cues() -> Cues:
                 words["object_heads"], instruments)
 
 
+# CAMEO 125: reject a proposal to meet, discuss or negotiate.
+CANCELLED_MEETING = "125"
 # The first paragraphs of a news story report what happened on or just before
 # publication; an event there without a date of its own takes the publication date.
 LEAD_PARAGRAPHS = 3
@@ -194,10 +196,14 @@ class EventFinder:
             return None
         trigger = Span.of(self.text, first.begin, last.end)
         start = clause_start(self.text, sentence.span, first.begin)
+        cameo, rule, why_not = _refined(str(entry["cameo"]), toks, start), entry["id"], self.negation(toks, trig.begin, start)
+        if why_not == "cancelled" and cameo.startswith("04"):
+            # "membatalkan rencana pertemuan dengan X": the cancelling is the act (CAMEO 125)
+            cameo, rule, why_not = CANCELLED_MEETING, "cancel_" + rule, None
         return Event(
-            _refined(str(entry["cameo"]), toks, start), actor_keys, target_keys, trigger, sentence.span,
-            date=self.date_for(sentence, trigger, dates), negated=self.negated(toks, trig.begin, start),
-            claimed_by=self.claimant(sentence, start, actor_keys), rule=entry["id"],
+            cameo, actor_keys, target_keys, trigger, sentence.span,
+            date=self.date_for(sentence, trigger, dates), negated=why_not is not None,
+            claimed_by=self.claimant(sentence, start, actor_keys), rule=rule,
         )
 
     def sides(self, sentence: Sentence, toks: list[Token], trig: Trigger) -> tuple[list[Ref], list[Ref]]:
@@ -206,7 +212,11 @@ class EventFinder:
         start = clause_start(self.text, sentence.span, first.begin)
         before = self.subject(sentence, toks, trig.begin, start)
         after = self.target_group(entry, last.end, sentence.span.end)
-        if first.low.startswith("di") and first.low not in _active_forms(entry):
+        if entry.get("envoy_of_target"):
+            # "memanggil Duta Besar Tiongkok": the envoy's country, named in the title, is the target
+            envoy = [r for r in self.refs if last.end <= r.begin < last.end + 3 and r.type.value == "Country"]
+            return before, envoy[:1] or after
+        if _is_passive(first.low):
             agent = self.by_agent(toks, trig.end, sentence.span.end)
             return (agent, before) if agent else ([], before)
         if is_nominal(first.low) or first.low in _noun_forms(entry):
@@ -250,9 +260,11 @@ class EventFinder:
         return [Ref(toks[trig.begin].begin, toks[trig.begin].begin, k, _type_of(self.refs, k), k, "coordinated")
                 for k in event.actors if _type_of(self.refs, k) is not None]
 
-    def prep_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
+    def prep_group(self, entry: dict, pos: int, limit: int, preps: list[str] | tuple[str, ...] | None = None) -> list[Ref]:
         window = self.text[pos:limit]
-        for prep in unique([*(entry.get("targets") or []), *cues().default_targets]):
+        if preps is None:
+            preps = unique([*(entry.get("targets") or []), *cues().default_targets])
+        for prep in preps:
             idx = _word_index(window, prep)
             if idx is not None and idx < 80:
                 # "terhadap wilayah kedaulatan Armenia": a short noun phrase may lead to the target
@@ -264,13 +276,18 @@ class EventFinder:
     def target_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         """After a preposition of the entry ("kepada Rusia"), else what directly follows,
         else the possessor of an object noun ("mengecam tindakan kapal penjaga pantai China")."""
-        direct = self.prep_group(entry, pos, limit) or group_after(self.refs, self.text, pos, limit)
+        own = self.prep_group(entry, pos, limit, entry.get("targets") or [])
+        if own:
+            return own
+        direct = group_after(self.refs, self.text, pos, limit)
         if direct:
             return direct
         head = re.match(r"\s*(\w+)", self.text[pos:limit])
         if head and head.group(1).lower() in cues().object_heads:
-            return group_after(self.refs, self.text, pos + head.end(), limit, max_gap_words=3)
-        return []
+            owner = group_after(self.refs, self.text, pos + head.end(), limit, max_gap_words=3)
+            if owner:
+                return owner
+        return self.prep_group(entry, pos, limit, cues().default_targets)
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
@@ -282,21 +299,23 @@ class EventFinder:
         """'dia menelepon', 'Keduanya disebut setuju', 'mereka menyerang': earlier actors."""
         return resolve_pronoun(self.refs, self.seg, toks, trig_index, start)
 
-    def negated(self, toks: list[Token], trig_index: int, clause_begin: int) -> bool:
-        """A negator leading to the verb ("tidak akan ikut"; not "tak berawak ... menyerang"),
-        a denial earlier in the sentence ("membantah menyerang") or a cancellation earlier in
-        the clause ("membatalkan rencana pertemuan")."""
+    def negation(self, toks: list[Token], trig_index: int, clause_begin: int) -> str | None:
+        """Why the event did not happen, if it did not: a negator leading to the verb ("tidak
+        akan ikut"; not "tak berawak ... menyerang"), a denial earlier in the sentence
+        ("membantah menyerang"), a cancellation earlier in the clause ("membatalkan rencana
+        pertemuan")."""
         c = cues()
         k = trig_index - 1
         while k >= 0 and toks[k].low in c.negation_gap and trig_index - k <= 3:
             k -= 1
         if k >= 0 and toks[k].low in c.negators:
-            return True
-        own = toks[trig_index].low
-        earlier = [t for t in toks[:trig_index]]
+            return "negated"
+        own, earlier = toks[trig_index].low, toks[:trig_index]
         if own not in c.denials and any(t.low in c.denials for t in earlier):
-            return True
-        return own not in c.cancellations and any(t.low in c.cancellations and t.begin >= clause_begin for t in earlier)
+            return "denied"
+        if own not in c.cancellations and any(t.low in c.cancellations and t.begin >= clause_begin for t in earlier):
+            return "cancelled"
+        return None
 
     def claimant(self, sentence: Sentence, start: int, actors: tuple[str, ...]) -> str | None:
         """The speaker of 'X mengatakan bahwa ...' around an embedded event."""
@@ -336,9 +355,9 @@ def _acting(ref: Ref) -> str:
     return ref.acts_as if ref.type.value == "Place" else ref.key
 
 
-def _active_forms(entry: dict) -> frozenset[str]:
-    """Listed words that start with 'di' but are active ('diskusi') — none are passive forms."""
-    return frozenset(f.split()[0] for f in entry.get("forms", []) if f.startswith("dis"))
+def _is_passive(word: str) -> bool:
+    """'diserang', 'ditembak': di- is a prefix the stemmer strips; in 'diskusi' it is not."""
+    return word.startswith("di") and stem(word) != word
 
 
 def _noun_forms(entry: dict) -> frozenset[str]:
