@@ -41,6 +41,7 @@ class Cues:
     coordinators: frozenset[str]
     default_targets: tuple[str, ...]
     object_heads: frozenset[str]
+    meeting_frames: frozenset[str]
     instruments: tuple[tuple[str, tuple[str, ...]], ...]  # (cameo, word sequences)
 
 
@@ -51,7 +52,7 @@ def cues() -> Cues:
     instruments = tuple((str(code), tuple(w.lower() for w in ws)) for code, ws in raw["instruments"].items())
     return Cues(words["negators"], words["negation_gap"], words["denials"], words["cancellations"],
                 words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
-                words["object_heads"], instruments)
+                words["object_heads"], words["meeting_frames"], instruments)
 
 
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
@@ -125,7 +126,10 @@ def _candidates(tok: Token, index, first_stems) -> list[tuple[tuple[str, ...], i
 
 @cache
 def _stem_regex() -> re.Pattern[str]:
-    stems = sorted((s for s in _index()[1] if len(s) >= 3), key=len, reverse=True)
+    # me- drops the first consonant of t/p/k/s roots: tembak -> menembakkan, serang -> menyerang
+    roots = _index()[1]
+    stems = sorted({w for s in roots for w in (s, s[1:] if s[0] in "tpks" else s) if len(w) >= 3},
+                   key=len, reverse=True)
     return re.compile("|".join(re.escape(s) for s in stems))
 
 
@@ -228,6 +232,8 @@ class EventFinder:
             # a bare noun names no one ("setelah bentrokan"); "melakukan serangan" takes the
             # light verb's subject, "kunjungannya ke Moskow" the subject its "-nya" points to
             light = trig.begin > 0 and toks[trig.begin - 1].low in cues().light_verbs
+            if self.meeting_of_subjects(toks, trig, before):
+                return before, []
             if not (light or last.low.endswith("nya")):
                 return [], []
         if entry.get("symmetric") and len(before) > 1:
@@ -250,6 +256,12 @@ class EventFinder:
         if not before and start > sentence.span.begin:
             before = group_before(self.refs, self.text, sentence.span.begin, start)
         return before
+
+    def meeting_of_subjects(self, toks: list[Token], trig: Trigger, subject: list[Ref]) -> bool:
+        """'A dan B ... selama pembicaraan di Jenewa': the pair met."""
+        if not (trig.entry.get("symmetric") and str(trig.entry["cameo"]).startswith("04")) or len(subject) < 2:
+            return False
+        return trig.begin > 0 and toks[trig.begin - 1].low in cues().meeting_frames
 
     def coordinated_subject(self, toks: list[Token], index: int) -> list[Ref]:
         """'dia menelepon X dan menuntut ...': the earlier verb's actors in this sentence."""
