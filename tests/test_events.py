@@ -100,3 +100,27 @@ def test_passive_voice_puts_the_agent_first() -> None:
 def test_a_summoned_envoy_is_an_official_complaint_against_the_envoy_country() -> None:
     (e,) = events("Pemerintah Filipina memanggil Duta Besar Tiongkok untuk menjelaskan insiden itu.", "11")
     assert e.cameo == "114" and e.targets == ("country/CN",)
+
+
+def test_a_date_right_after_a_noun_dates_that_noun_not_the_verb() -> None:
+    found = events("Menteri Luar Negeri Kanada Melanie Joly mengecam serangan Rusia terhadap Ukraina pada 3 Maret 2024.")
+    dated = {e.cameo[:2]: e.date.value.isoformat() if e.date else None for e in found}
+    assert dated["19"] == "2024-03-03" and dated["11"] != "2024-03-03"
+
+
+def test_a_date_after_a_quoted_clause_dates_the_main_act() -> None:
+    found = events('Menteri Pertahanan Jepang Minoru Kihara dan timpalannya dari Filipina Gilberto Teodoro "menggelar pertemuan untuk membahas '
+                   'agresi Tiongkok terhadap kapal Filipina," kata kementerian di Tokyo pada Selasa (12/3/2024).')
+    meeting = [e for e in found if e.cameo.startswith("04")]
+    assert meeting and meeting[0].date is not None and meeting[0].date.value.isoformat() == "2024-03-12"
+
+
+def test_a_later_sentence_of_the_paragraph_dates_an_undated_act() -> None:
+    found = events("Vietnam memanggil Duta Besar Tiongkok di Hanoi. Pemanggilan itu dilakukan pada Senin (11/3/2024).", "11")
+    assert found and found[0].date is not None and found[0].date.value.isoformat() == "2024-03-11"
+
+
+def test_a_meeting_noun_framed_by_selama_is_the_subjects_meeting() -> None:
+    found = events("Kamboja dan Thailand gagal menyepakati garis batas selama pembicaraan di Kuala Lumpur, Malaysia, pada Jumat (8/3/2024).", "04")
+    assert [(e.actors, e.targets) for e in found] == [(("country/KH",), ("country/TH",))]
+    assert found[0].date is not None and found[0].date.value.isoformat() == "2024-03-08"

@@ -23,7 +23,7 @@ from kgraph.extract.clauses import (
     unique,
 )
 from kgraph.extract.entities import Ref
-from kgraph.extract.lexicon_index import stem
+from kgraph.extract.lexicon_index import stem, title_words
 from kgraph.lexicon import load_yaml
 from kgraph.model import DateCorrection, Event, EventDate, Segmented, Sentence, Span
 
@@ -55,6 +55,8 @@ def cues() -> Cues:
                 words["object_heads"], words["meeting_frames"], instruments)
 
 
+# How far after its trigger a date still belongs to that trigger rather than the main act.
+DATE_REACH = 70
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
 CANCELLED_MEETING = "125"
 # The first paragraphs of a news story report what happened on or just before
@@ -159,16 +161,18 @@ class EventFinder:
         self.triggers: list[Trigger] = []  # of the sentence being read
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
-        for sentence in self.seg.sentences:
-            self.sentence(sentence)
+        self.dates = [self.dates_in(s.span) for s in self.seg.sentences]
+        for n, sentence in enumerate(self.seg.sentences):
+            self.sentence_index = n
+            self.sentence(sentence, self.dates[n])
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
 
-    def sentence(self, sentence: Sentence) -> None:
-        span = sentence.span
-        toks = tokens(span)
-        dates = [d for d in find_dates(span.text, self.published)]
-        dates = [DateMention(span.begin + d.begin, span.begin + d.end, d.value, d.rule, d.printed, d.weekday_mismatch)
-                 for d in dates]
+    def dates_in(self, span: Span) -> list[DateMention]:
+        return [DateMention(span.begin + d.begin, span.begin + d.end, d.value, d.rule, d.printed, d.weekday_mismatch)
+                for d in find_dates(span.text, self.published)]
+
+    def sentence(self, sentence: Sentence, dates: list[DateMention]) -> None:
+        toks = tokens(sentence.span)
         for d in dates:
             if d.weekday_mismatch and d.begin not in self.corrections:
                 self.corrections[d.begin] = DateCorrection(
@@ -176,6 +180,7 @@ class EventFinder:
                     "weekday does not fit the printed date; resolved to that weekday on or before publication",
                 )
         self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t)]
+        self.trigger_starts = [toks[t.begin].begin for t in self.triggers]
         self.sentence_events: list[tuple[Trigger, Event]] = []
         for trig in self.triggers:
             event = self.event(sentence, toks, trig, dates)
@@ -184,6 +189,7 @@ class EventFinder:
                 self.sentence_events.append((trig, event))
         if dates:
             self.paragraph_date[sentence.paragraph] = dates[-1]
+        self.trigger_starts: list[int] = []
 
     def event(self, sentence: Sentence, toks: list[Token], trig: Trigger, dates: list[DateMention]) -> Event | None:
         entry = trig.entry
@@ -237,7 +243,7 @@ class EventFinder:
             if not (light or last.low.endswith("nya")):
                 return [], []
         if entry.get("symmetric") and len(before) > 1:
-            return before, self.prep_group(entry, last.end, sentence.span.end)
+            return before, self.prep_group(entry, last.end, sentence.span.end, entry.get("targets") or [])
         return before, after
 
     def subject(self, sentence: Sentence, toks: list[Token], index: int, start: int) -> list[Ref]:
@@ -253,15 +259,66 @@ class EventFinder:
         before = group_before(self.refs, self.text, start, _before_apposition(self.text, start, toks[index].begin))
         if not before:
             before = self.pronoun_subject(toks, index, start)
+        if not before:
+            before = self.unnamed_office(start, toks[index].begin)
         if not before and start > sentence.span.begin:
             before = group_before(self.refs, self.text, sentence.span.begin, start)
         return before
+
+    def own_date(self, trigger: Span, dates: list[DateMention]) -> DateMention | None:
+        """A date belongs to the nearest trigger before it ("mengecam serangan Hamas pada 7
+        Oktober": the attack's date); a trigger with none after it takes a date before it."""
+        mine = [d for d in dates if self.date_owner(d) == trigger.begin]
+        if mine:
+            return mine[0]
+        if any(d.begin >= trigger.end for d in dates):
+            return None  # the dates after this trigger belong to later triggers
+        return dates[-1] if dates else None
+
+    def date_owner(self, date: DateMention) -> int | None:
+        """The trigger a date belongs to: the nearest one before it when the date follows
+        its phrase closely ("serangan Hamas pada 7 Oktober"), else the sentence's first
+        ('"...agresi X," kata kementerian pada Selasa': the date is the main act's)."""
+        before = [s for s in self.trigger_starts if s < date.begin]
+        if not before:
+            return None
+        gap = self.text[before[-1]:date.begin]
+        if len(gap) <= DATE_REACH and not re.search(r"[\"\u201c\u201d;]", gap):
+            return before[-1]
+        return before[0]
+
+    def later_in_paragraph(self, sentence: Sentence) -> DateMention | None:
+        """The first date named later in the same paragraph."""
+        for n in range(self.sentence_index + 1, len(self.seg.sentences)):
+            if self.seg.sentences[n].paragraph != sentence.paragraph:
+                return None
+            if self.dates[n]:
+                return self.dates[n][0]
+        return None
 
     def meeting_of_subjects(self, toks: list[Token], trig: Trigger, subject: list[Ref]) -> bool:
         """'A dan B ... selama pembicaraan di Jenewa': the pair met."""
         if not (trig.entry.get("symmetric") and str(trig.entry["cameo"]).startswith("04")) or len(subject) < 2:
             return False
         return trig.begin > 0 and toks[trig.begin - 1].low in cues().meeting_frames
+
+    def unnamed_office(self, start: int, pos: int) -> list[Ref]:
+        """'Menteri Luar Negeri Kanada mengecam ...' with no name: the office's country acts."""
+        office = [r for r in self.refs if r.in_title and start <= r.begin and r.end <= pos]
+        if office and re.fullmatch(r"[\s,]*(?:(?:juga|telah|sudah|akan|pun|kembali|sebelumnya)\s+)*",
+                                   self.text[office[-1].end:pos]):
+            r = office[-1]
+            return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
+        return []
+
+    def office_after(self, pos: int, limit: int) -> list[Ref]:
+        """'meminta presiden Rusia untuk ...' with no name: the office's country is the target."""
+        office = [r for r in self.refs if r.in_title and pos <= r.begin < limit]
+        if office and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){1,4}", self.text[pos:office[0].begin]) \
+                and all(t.lower() in title_words() for t in self.text[pos:office[0].begin].split()):
+            r = office[0]
+            return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
+        return []
 
     def coordinated_subject(self, toks: list[Token], index: int) -> list[Ref]:
         """'dia menelepon X dan menuntut ...': the earlier verb's actors in this sentence."""
@@ -299,7 +356,7 @@ class EventFinder:
             owner = group_after(self.refs, self.text, pos + head.end(), limit, max_gap_words=3)
             if owner:
                 return owner
-        return self.prep_group(entry, pos, limit, cues().default_targets)
+        return self.prep_group(entry, pos, limit, cues().default_targets) or self.office_after(pos, limit)
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
@@ -341,13 +398,13 @@ class EventFinder:
         return keys[0] if keys and keys[0] not in actors else None
 
     def date_for(self, sentence: Sentence, trigger: Span, dates: list[DateMention]) -> EventDate | None:
-        if dates:
-            after = [d for d in dates if d.begin >= trigger.end]
-            chosen = after[0] if after else dates[-1]
+        chosen = self.own_date(trigger, dates)
+        if chosen is not None:
             return EventDate(chosen.value, chosen.rule, Span.of(self.text, chosen.begin, chosen.end))
-        inherited = self.paragraph_date.get(sentence.paragraph)
+        inherited = self.paragraph_date.get(sentence.paragraph) or self.later_in_paragraph(sentence)
         if inherited is not None and not _has_year(sentence.span.text):
             # a sentence without a date continues the time frame its paragraph set
+            # ("Pemanggilan dilakukan pada Senin" dates the act the sentence before it told)
             return EventDate(inherited.value, "context", Span.of(self.text, inherited.begin, inherited.end))
         if self.published and sentence.paragraph <= LEAD_PARAGRAPHS and not _has_year(sentence.span.text):
             return EventDate(self.published, "publication")
