@@ -18,7 +18,7 @@ from kgraph.model import Entity, EntityType, Extraction, Mention, Segmented, Spa
 def extract(seg: Segmented) -> Extraction:
     refs, entities, _main = find_entities(seg)
     events, corrections = EventFinder(seg, refs, published_date(seg.body.meta)).run()
-    quotes = find_quotes(seg, refs)
+    quotes = find_quotes(seg, refs, entities)
     counts = find_counts(seg, refs)
     relations = find_relations(seg, refs, org_kinds())
     used = {k for e in events for k in (*e.actors, *e.targets, e.claimed_by) if k}

@@ -75,8 +75,10 @@ def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words:
     if not cands:
         return []
     first = cands[0]
-    if re.search(r"(?<![\w-])(?:di|ke|dari|pada)\s*$", text[pos:first.begin]):
+    if re.search(r"(?<![\w-])(?:di|ke|dari|pada)(?![\w-])", text[pos:first.begin]):
         return []  # "di Jenewa, Swiss": a location, not a participant
+    if any(w.lower() in CLAUSE_WORDS for w in TOKEN.findall(text[pos:first.begin])):
+        return []  # "memperingatkan bahwa Rusia ...": the next clause's subject is no object
     # title words before a name are capitalised; only lower-case words count as distance
     if sum(1 for w in TOKEN.findall(text[pos:first.begin]) if not w[:1].isupper()) > max_gap_words:
         return []
@@ -112,12 +114,39 @@ def resolve_pronoun(refs: list[Ref], seg, toks: list[Token], index: int, start: 
     """A pronoun just before `index`: 'dia' is the latest person who opened a sentence,
     'keduanya' the two latest people, 'mereka' the latest group that opened a sentence."""
     person, group = pronouns()
-    for tok in reversed(toks[max(0, index - 3):index]):
+    for k in range(index - 1, max(-1, index - 5), -1):
+        tok = toks[k]
         if tok.begin < start:
             break
-        if tok.low in person or tok.low in group:
+        if tok.low == "kedua" and k + 1 < index:
+            pair = _latest_pair(refs, tok.begin, toks[k + 1].low)
+            if pair:
+                return [Ref(tok.begin, toks[k + 1].end, key, _type_of(refs, key), key, "pair") for key in pair]
+        if k >= index - 3 and (tok.low in person or tok.low in group):
             keys = _salient(refs, seg, tok.begin, tok.low, person)
             return [Ref(tok.begin, tok.end, k, _type_of(refs, k), k, "pronoun") for k in keys]
+    return []
+
+
+@cache
+def _pair_nouns() -> dict[str, EntityType]:
+    lex = load_yaml("event_cues.yaml")["pair_nouns"]
+    kinds = {"person": EntityType.PERSON, "country": EntityType.COUNTRY}
+    return {noun.split()[0]: kinds[kind] for kind, nouns in lex.items() for noun in nouns}
+
+
+def _latest_pair(refs: list[Ref], pos: int, noun: str) -> list[str]:
+    """'kedua menteri': the two latest distinct people before `pos`; 'kedua negara': countries."""
+    kind = _pair_nouns().get(noun)
+    if kind is None:
+        return []
+    keys: list[str] = []
+    for r in reversed([r for r in refs if r.end <= pos and participant(r)]):
+        key = r.acts_as if kind is EntityType.COUNTRY else r.key
+        if (r.type is kind or (kind is EntityType.COUNTRY and key.startswith("country/"))) and key not in keys:
+            keys.append(key)
+        if len(keys) == 2:
+            return list(reversed(keys))
     return []
 
 

@@ -23,19 +23,42 @@ from kgraph.extract.clauses import (
     unique,
 )
 from kgraph.extract.entities import Ref
-from kgraph.extract.lexicon_index import stem
+from kgraph.extract.lexicon_index import stem, title_words
 from kgraph.lexicon import load_yaml
 from kgraph.model import DateCorrection, Event, EventDate, Segmented, Sentence, Span
 
-NEGATORS = frozenset({"tidak", "tak", "belum", "bukan", "tanpa", "gagal", "batal", "enggan", "urung", "jangan"})
-DENIALS = frozenset({"membantah", "bantah", "dibantah", "menyangkal", "menepis", "membantahnya"})
-SPEECH = frozenset({"mengatakan", "menyatakan", "menuduh", "mengklaim", "melaporkan", "menyebut", "menyebutkan",
-                    "menegaskan", "mengungkapkan", "menambahkan", "kata", "ujar", "menurut"})
-# "melakukan serangan", "melancarkan serangan": the subject acts through the noun.
-LIGHT_VERBS = frozenset({"melakukan", "melancarkan", "meluncurkan", "menggelar", "mengadakan", "melaksanakan",
-                         "menjalankan", "terlibat", "mengintensifkan"})
-# "..., dan membantah": a verb coordinated to the sentence's main verb shares its subject.
-COORDINATORS = frozenset({"dan", "lalu", "kemudian", "serta", "namun", "tetapi"})
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Clause-level cue words (kgraph/lexicon/event_cues.yaml)."""
+
+    negators: frozenset[str]
+    negation_gap: frozenset[str]
+    denials: frozenset[str]
+    cancellations: frozenset[str]
+    speech: frozenset[str]
+    light_verbs: frozenset[str]
+    coordinators: frozenset[str]
+    default_targets: tuple[str, ...]
+    object_heads: frozenset[str]
+    meeting_frames: frozenset[str]
+    instruments: tuple[tuple[str, tuple[str, ...]], ...]  # (cameo, word sequences)
+
+
+@cache
+def cues() -> Cues:
+    raw = load_yaml("event_cues.yaml")
+    words = {k: frozenset(w.lower() for w in v) for k, v in raw.items() if isinstance(v, list)}
+    instruments = tuple((str(code), tuple(w.lower() for w in ws)) for code, ws in raw["instruments"].items())
+    return Cues(words["negators"], words["negation_gap"], words["denials"], words["cancellations"],
+                words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
+                words["object_heads"], words["meeting_frames"], instruments)
+
+
+# How far after its trigger a date still belongs to that trigger rather than the main act.
+DATE_REACH = 70
+# CAMEO 125: reject a proposal to meet, discuss or negotiate.
+CANCELLED_MEETING = "125"
 # The first paragraphs of a news story report what happened on or just before
 # publication; an event there without a date of its own takes the publication date.
 LEAD_PARAGRAPHS = 3
@@ -105,7 +128,10 @@ def _candidates(tok: Token, index, first_stems) -> list[tuple[tuple[str, ...], i
 
 @cache
 def _stem_regex() -> re.Pattern[str]:
-    stems = sorted((s for s in _index()[1] if len(s) >= 3), key=len, reverse=True)
+    # me- drops the first consonant of t/p/k/s roots: tembak -> menembakkan, serang -> menyerang
+    roots = _index()[1]
+    stems = sorted({w for s in roots for w in (s, s[1:] if s[0] in "tpks" else s) if len(w) >= 3},
+                   key=len, reverse=True)
     return re.compile("|".join(re.escape(s) for s in stems))
 
 
@@ -135,29 +161,35 @@ class EventFinder:
         self.triggers: list[Trigger] = []  # of the sentence being read
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
-        for sentence in self.seg.sentences:
-            self.sentence(sentence)
+        self.dates = [self.dates_in(s.span) for s in self.seg.sentences]
+        for n, sentence in enumerate(self.seg.sentences):
+            self.sentence_index = n
+            self.sentence(sentence, self.dates[n])
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
 
-    def sentence(self, sentence: Sentence) -> None:
-        span = sentence.span
-        toks = tokens(span)
-        dates = [d for d in find_dates(span.text, self.published)]
-        dates = [DateMention(span.begin + d.begin, span.begin + d.end, d.value, d.rule, d.printed, d.weekday_mismatch)
-                 for d in dates]
+    def dates_in(self, span: Span) -> list[DateMention]:
+        return [DateMention(span.begin + d.begin, span.begin + d.end, d.value, d.rule, d.printed, d.weekday_mismatch)
+                for d in find_dates(span.text, self.published)]
+
+    def sentence(self, sentence: Sentence, dates: list[DateMention]) -> None:
+        toks = tokens(sentence.span)
         for d in dates:
             if d.weekday_mismatch and d.begin not in self.corrections:
                 self.corrections[d.begin] = DateCorrection(
                     Span.of(self.text, d.begin, d.end), d.printed, d.value,
                     "weekday does not fit the printed date; resolved to that weekday on or before publication",
                 )
-        self.triggers = find_triggers(toks)
+        self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t)]
+        self.trigger_starts = [toks[t.begin].begin for t in self.triggers]
+        self.sentence_events: list[tuple[Trigger, Event]] = []
         for trig in self.triggers:
             event = self.event(sentence, toks, trig, dates)
             if event is not None:
                 self.events.append(event)
+                self.sentence_events.append((trig, event))
         if dates:
             self.paragraph_date[sentence.paragraph] = dates[-1]
+        self.trigger_starts: list[int] = []
 
     def event(self, sentence: Sentence, toks: list[Token], trig: Trigger, dates: list[DateMention]) -> Event | None:
         entry = trig.entry
@@ -174,10 +206,14 @@ class EventFinder:
             return None
         trigger = Span.of(self.text, first.begin, last.end)
         start = clause_start(self.text, sentence.span, first.begin)
+        cameo, rule, why_not = _refined(str(entry["cameo"]), toks, start), entry["id"], self.negation(toks, trig.begin, start)
+        if why_not == "cancelled" and cameo.startswith("04"):
+            # "membatalkan rencana pertemuan dengan X": the cancelling is the act (CAMEO 125)
+            cameo, rule, why_not = CANCELLED_MEETING, "cancel_" + rule, None
         return Event(
-            str(entry["cameo"]), actor_keys, target_keys, trigger, sentence.span,
-            date=self.date_for(sentence, trigger, dates), negated=self.negated(toks, trig.begin, sentence.span.begin),
-            claimed_by=self.claimant(sentence, start, actor_keys), rule=entry["id"],
+            cameo, actor_keys, target_keys, trigger, sentence.span,
+            date=self.date_for(sentence, trigger, dates), negated=why_not is not None,
+            claimed_by=self.claimant(sentence, start, actor_keys), rule=rule,
         )
 
     def sides(self, sentence: Sentence, toks: list[Token], trig: Trigger) -> tuple[list[Ref], list[Ref]]:
@@ -186,51 +222,141 @@ class EventFinder:
         start = clause_start(self.text, sentence.span, first.begin)
         before = self.subject(sentence, toks, trig.begin, start)
         after = self.target_group(entry, last.end, sentence.span.end)
-        if first.low.startswith("di") and first.low not in _active_forms(entry):
+        if entry.get("envoy_of_target"):
+            # "memanggil Duta Besar Tiongkok": the envoy's country, named in the title, is the target
+            envoy = [r for r in self.refs if last.end <= r.begin < last.end + 3 and r.type.value == "Country"]
+            return before, envoy[:1] or after
+        if _is_passive(first.low):
             agent = self.by_agent(toks, trig.end, sentence.span.end)
             return (agent, before) if agent else ([], before)
         if is_nominal(first.low) or first.low in _noun_forms(entry):
-            possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=0)
+            # "serangan Israel", "serangan kelompok Hamas terhadap Israel": the possessor acts
+            possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
             if possessor:
                 rest = self.target_group(entry, possessor[-1].end, sentence.span.end)
                 return possessor, [r for r in rest if r not in possessor]
-            light = trig.begin > 0 and toks[trig.begin - 1].low in LIGHT_VERBS
-            if not (light or (entry.get("noun_ok") and not self.earlier_trigger(toks, trig, start))):
+            # a bare noun names no one ("setelah bentrokan"); "melakukan serangan" takes the
+            # light verb's subject, "kunjungannya ke Moskow" the subject its "-nya" points to
+            light = trig.begin > 0 and toks[trig.begin - 1].low in cues().light_verbs
+            if self.meeting_of_subjects(toks, trig, before):
+                return before, []
+            if not (light or last.low.endswith("nya")):
                 return [], []
         if entry.get("symmetric") and len(before) > 1:
-            return before, self.prep_group(entry, last.end, sentence.span.end)
+            return before, self.prep_group(entry, last.end, sentence.span.end, entry.get("targets") or [])
         return before, after
 
     def subject(self, sentence: Sentence, toks: list[Token], index: int, start: int) -> list[Ref]:
         """The actors before the trigger; for 'dan membantah', the sentence's subject."""
         prev = [t.low for t in toks[max(0, index - 2):index]]
-        if any(w in COORDINATORS for w in prev):
+        if any(w in cues().coordinators for w in prev):
+            shared = self.coordinated_subject(toks, index)
+            if shared:
+                return shared
             head = group_after(self.refs, self.text, sentence.span.begin, sentence.span.end, max_gap_words=3)
             if head:
                 return head
-        before = group_before(self.refs, self.text, start, toks[index].begin)
+        before = group_before(self.refs, self.text, start, _before_apposition(self.text, start, toks[index].begin))
         if not before:
             before = self.pronoun_subject(toks, index, start)
+        if not before:
+            before = self.unnamed_office(start, toks[index].begin)
         if not before and start > sentence.span.begin:
             before = group_before(self.refs, self.text, sentence.span.begin, start)
         return before
 
-    def earlier_trigger(self, toks: list[Token], trig: Trigger, start: int) -> bool:
-        return any(t.end <= trig.begin and toks[t.begin].begin >= start for t in self.triggers)
+    def own_date(self, trigger: Span, dates: list[DateMention]) -> DateMention | None:
+        """A date belongs to the nearest trigger before it ("mengecam serangan Hamas pada 7
+        Oktober": the attack's date); a trigger with none after it takes a date before it."""
+        mine = [d for d in dates if self.date_owner(d) == trigger.begin]
+        if mine:
+            return mine[0]
+        if any(d.begin >= trigger.end for d in dates):
+            return None  # the dates after this trigger belong to later triggers
+        return dates[-1] if dates else None
 
-    def prep_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
+    def date_owner(self, date: DateMention) -> int | None:
+        """The trigger a date belongs to: the nearest one before it when the date follows
+        its phrase closely ("serangan Hamas pada 7 Oktober"), else the sentence's first
+        ('"...agresi X," kata kementerian pada Selasa': the date is the main act's)."""
+        before = [s for s in self.trigger_starts if s < date.begin]
+        if not before:
+            return None
+        gap = self.text[before[-1]:date.begin]
+        if len(gap) <= DATE_REACH and not re.search(r"[\"\u201c\u201d;]", gap):
+            return before[-1]
+        return before[0]
+
+    def later_in_paragraph(self, sentence: Sentence) -> DateMention | None:
+        """The first date named later in the same paragraph."""
+        for n in range(self.sentence_index + 1, len(self.seg.sentences)):
+            if self.seg.sentences[n].paragraph != sentence.paragraph:
+                return None
+            if self.dates[n]:
+                return self.dates[n][0]
+        return None
+
+    def meeting_of_subjects(self, toks: list[Token], trig: Trigger, subject: list[Ref]) -> bool:
+        """'A dan B ... selama pembicaraan di Jenewa': the pair met."""
+        if not (trig.entry.get("symmetric") and str(trig.entry["cameo"]).startswith("04")) or len(subject) < 2:
+            return False
+        return trig.begin > 0 and toks[trig.begin - 1].low in cues().meeting_frames
+
+    def unnamed_office(self, start: int, pos: int) -> list[Ref]:
+        """'Menteri Luar Negeri Kanada mengecam ...' with no name: the office's country acts."""
+        office = [r for r in self.refs if r.in_title and start <= r.begin and r.end <= pos]
+        if office and re.fullmatch(r"[\s,]*(?:(?:juga|telah|sudah|akan|pun|kembali|sebelumnya)\s+)*",
+                                   self.text[office[-1].end:pos]):
+            r = office[-1]
+            return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
+        return []
+
+    def office_after(self, pos: int, limit: int) -> list[Ref]:
+        """'meminta presiden Rusia untuk ...' with no name: the office's country is the target."""
+        office = [r for r in self.refs if r.in_title and pos <= r.begin < limit]
+        if office and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){1,4}", self.text[pos:office[0].begin]) \
+                and all(t.lower() in title_words() for t in self.text[pos:office[0].begin].split()):
+            r = office[0]
+            return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
+        return []
+
+    def coordinated_subject(self, toks: list[Token], index: int) -> list[Ref]:
+        """'dia menelepon X dan menuntut ...': the earlier verb's actors in this sentence."""
+        earlier = [(t, e) for t, e in self.sentence_events if t.end <= index and not is_nominal(toks[t.begin].low)]
+        if not earlier:
+            return []
+        trig, event = earlier[-1]
+        return [Ref(toks[trig.begin].begin, toks[trig.begin].begin, k, _type_of(self.refs, k), k, "coordinated")
+                for k in event.actors if _type_of(self.refs, k) is not None]
+
+    def prep_group(self, entry: dict, pos: int, limit: int, preps: list[str] | tuple[str, ...] | None = None) -> list[Ref]:
         window = self.text[pos:limit]
-        for prep in entry.get("targets") or []:
+        if preps is None:
+            preps = unique([*(entry.get("targets") or []), *cues().default_targets])
+        for prep in preps:
             idx = _word_index(window, prep)
             if idx is not None and idx < 80:
-                found = group_after(self.refs, self.text, pos + idx + len(prep), limit)
+                # "terhadap wilayah kedaulatan Armenia": a short noun phrase may lead to the target
+                found = group_after(self.refs, self.text, pos + idx + len(prep), limit, max_gap_words=2)
                 if found:
                     return found
         return []
 
     def target_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
-        """After a preposition of the entry ("kepada Rusia"), else what directly follows."""
-        return self.prep_group(entry, pos, limit) or group_after(self.refs, self.text, pos, limit)
+        """After a preposition of the entry ("kepada Rusia"), else what directly follows,
+        else the possessor of an object noun ("mengecam tindakan kapal penjaga pantai China")."""
+        own = self.prep_group(entry, pos, limit, entry.get("targets") or [])
+        if own:
+            return own
+        direct = group_after(self.refs, self.text, pos, limit)
+        if direct:
+            return direct
+        head = re.match(r"\s*(\w+)", self.text[pos:limit])
+        if head and head.group(1).lower() in cues().object_heads:
+            owner = group_after(self.refs, self.text, pos + head.end(), limit, max_gap_words=3)
+            if owner:
+                return owner
+        return self.prep_group(entry, pos, limit, cues().default_targets) or self.office_after(pos, limit)
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
@@ -242,32 +368,43 @@ class EventFinder:
         """'dia menelepon', 'Keduanya disebut setuju', 'mereka menyerang': earlier actors."""
         return resolve_pronoun(self.refs, self.seg, toks, trig_index, start)
 
-    def negated(self, toks: list[Token], trig_index: int, sentence_begin: int) -> bool:
-        window = [t.low for t in toks[max(0, trig_index - 3):trig_index]]
-        if any(w in NEGATORS for w in window):
-            return True
-        earlier = [t.low for t in toks[:trig_index]]
-        return any(w in DENIALS for w in earlier) and toks[trig_index].low not in DENIALS
+    def negation(self, toks: list[Token], trig_index: int, clause_begin: int) -> str | None:
+        """Why the event did not happen, if it did not: a negator leading to the verb ("tidak
+        akan ikut"; not "tak berawak ... menyerang"), a denial earlier in the sentence
+        ("membantah menyerang"), a cancellation earlier in the clause ("membatalkan rencana
+        pertemuan")."""
+        c = cues()
+        k = trig_index - 1
+        while k >= 0 and toks[k].low in c.negation_gap and trig_index - k <= 3:
+            k -= 1
+        if k >= 0 and toks[k].low in c.negators:
+            return "negated"
+        own, earlier = toks[trig_index].low, toks[:trig_index]
+        if own not in c.denials and any(t.low in c.denials for t in earlier):
+            return "denied"
+        if own not in c.cancellations and any(t.low in c.cancellations and t.begin >= clause_begin for t in earlier):
+            return "cancelled"
+        return None
 
     def claimant(self, sentence: Sentence, start: int, actors: tuple[str, ...]) -> str | None:
         """The speaker of 'X mengatakan bahwa ...' around an embedded event."""
         if start <= sentence.span.begin:
             return None
         head = self.text[sentence.span.begin:start].lower()
-        if not any(w in head for w in SPEECH):
+        if not any(w in head for w in cues().speech):
             return None
         group = group_before(self.refs, self.text, sentence.span.begin, start)
         keys = [r.acts_as if r.type.value == "Place" else r.key for r in group]
         return keys[0] if keys and keys[0] not in actors else None
 
     def date_for(self, sentence: Sentence, trigger: Span, dates: list[DateMention]) -> EventDate | None:
-        if dates:
-            after = [d for d in dates if d.begin >= trigger.end]
-            chosen = after[0] if after else dates[-1]
+        chosen = self.own_date(trigger, dates)
+        if chosen is not None:
             return EventDate(chosen.value, chosen.rule, Span.of(self.text, chosen.begin, chosen.end))
-        inherited = self.paragraph_date.get(sentence.paragraph)
+        inherited = self.paragraph_date.get(sentence.paragraph) or self.later_in_paragraph(sentence)
         if inherited is not None and not _has_year(sentence.span.text):
             # a sentence without a date continues the time frame its paragraph set
+            # ("Pemanggilan dilakukan pada Senin" dates the act the sentence before it told)
             return EventDate(inherited.value, "context", Span.of(self.text, inherited.begin, inherited.end))
         if self.published and sentence.paragraph <= LEAD_PARAGRAPHS and not _has_year(sentence.span.text):
             return EventDate(self.published, "publication")
@@ -287,10 +424,50 @@ def _acting(ref: Ref) -> str:
     return ref.acts_as if ref.type.value == "Place" else ref.key
 
 
-def _active_forms(entry: dict) -> frozenset[str]:
-    """Listed words that start with 'di' but are active ('diskusi') — none are passive forms."""
-    return frozenset(f.split()[0] for f in entry.get("forms", []) if f.startswith("dis"))
+def _is_passive(word: str) -> bool:
+    """'diserang', 'ditembak': di- is a prefix the stemmer strips; in 'diskusi' it is not."""
+    return word.startswith("di") and stem(word) != word
 
 
 def _noun_forms(entry: dict) -> frozenset[str]:
-    return frozenset(f.split()[0] for f in entry.get("forms", []) if entry.get("noun_ok") and is_nominal(f.split()[0]))
+    listed = frozenset(w.lower() for w in entry.get("nouns", []))
+    return listed | frozenset(f.split()[0] for f in entry.get("forms", []) if entry.get("noun_ok") and is_nominal(f.split()[0]))
+
+
+def _type_of(refs: list[Ref], key: str):
+    return next((r.type for r in refs if r.acts_as == key or r.key == key), None)
+
+
+def _before_apposition(text: str, start: int, pos: int) -> int:
+    """'Amerika Serikat, sekutu Filipina, mengecam': the subject stands before the apposition,
+    so the search for it ends at the apposition's opening comma."""
+    head = text[start:pos].rstrip()
+    if not head.endswith(","):
+        return pos
+    opening = head[:-1].rfind(",")
+    if opening <= 0 or not re.search(r"(?<![\w-])[a-z]\w+", head[opening:-1]):
+        return pos  # "Rusia, Iran, Turki," is a list, not an apposition
+    return start + opening
+
+
+def _quoted_term(text: str, toks: list[Token], trig: Trigger) -> bool:
+    """A trigger quoted on its own (konsultasi "mendesak") is a word cited, not an act."""
+    begin, end = toks[trig.begin].begin, toks[trig.end - 1].end
+    before, after = text[max(0, begin - 1):begin], text[end:end + 1]
+    return before in QUOTES and after in QUOTES
+
+
+QUOTES = frozenset('"\u201c\u201d\u2018\u2019\'')
+
+
+def _refined(cameo: str, toks: list[Token], clause_begin: int) -> str:
+    """A fighting event in a clause that names its weapon takes the weapon's sub-code."""
+    if not cameo.startswith("19") or len(cameo) > 3 or cameo != "190":
+        return cameo
+    words = [t.low for t in toks if t.begin >= clause_begin]
+    for code, sequences in cues().instruments:
+        for seq in sequences:
+            parts = seq.split()
+            if any(words[i:i + len(parts)] == parts for i in range(len(words))):
+                return code
+    return cameo

@@ -1,40 +1,77 @@
 """Quotes in straight or curly quotation marks and who said them.
 
 The speaker is looked for, in order: a speech verb right after the closing mark
-("…," kata X / katanya), an actor named right after it ("…," kementerian itu
-mengatakan), the subject of a speech verb before the opening mark (X mengatakan
-"…"), a pronoun subject (Keduanya disebut "…"), and finally the speaker of the
-previous quote in the same paragraph.
+("…," kata X / katanya / ujar sang menteri), a phrase ending in a speech verb after
+it ("…," kementerian itu mengatakan), "demikian pernyataan X", the subject of a
+speech verb before the opening mark (X mengatakan "…", X menuding Y "…"), a pronoun
+subject (Keduanya disebut "…"), the next sentence ("Hal itu diungkapkan X"), and
+finally the speaker of the previous quote in the same paragraph.
+
+A definite description ("kementerian tersebut", "sang menteri") is the latest
+earlier actor whose name or title holds that noun.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from kgraph.extract.clauses import group_after, group_before, participant, resolve_pronoun, tokens
 from kgraph.extract.entities import Ref
 from kgraph.lexicon import load_yaml
-from kgraph.model import Quote, Segmented, Span
+from kgraph.model import Entity, Quote, Segmented, Span
 
 QUOTE = re.compile(r"\"(?P<a>[^\"\n]{3,}?)\"|“(?P<b>[^”\n]{3,}?)”")
 # A quote of fewer words is a scare-quoted term ("mendesak"), not a statement.
 MIN_QUOTE_WORDS = 3
+# How far after a closing mark a speech verb still attributes the quote ("…," X … mengatakan).
+SUBJECT_REACH = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    after_verb: re.Pattern[str]  # '," kata' / '," katanya'
+    before_verb: re.Pattern[str]  # 'mengatakan', 'menuding'
+    passive: re.Pattern[str]  # next sentence: 'Hal itu diungkapkan (oleh)'
+    lead: re.Pattern[str]  # '," demikian pernyataan'
+    described: re.Pattern[str]  # 'kementerian tersebut', 'sang menteri'
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
-def _speech() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lex = load_yaml("names.yaml")
-    after = "|".join(re.escape(w) for w in sorted(lex["speech_after"], key=len, reverse=True))
-    before = "|".join(re.escape(w) for w in lex["speech_before"] + ["disebut", "berkata", "kata"])
-    return (
-        re.compile(rf"^\s*[,.]?\s*(?P<verb>{after})(?P<nya>nya)?(?![\w-])", re.IGNORECASE),
-        re.compile(rf"(?<![\w-])(?:{before})(?![\w-])", re.IGNORECASE),
+def patterns() -> Patterns:
+    names, lex = load_yaml("names.yaml"), load_yaml("quotes.yaml")
+    before = names["speech_before"] + lex["fragment_verbs"] + ["disebut", "berkata", "kata"]
+    return Patterns(
+        re.compile(rf"\s*[,.]?\s*(?P<verb>{_alternation(names['speech_after'] + lex['speech_after'])})"
+                   r"(?P<nya>nya)?(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?:{_alternation(before)})(?![\w-])", re.I),
+        re.compile(rf"\s*(?:{_alternation(lex['quote_anaphors'])})\s+(?:{_alternation(lex['passive_speech'])})"
+                   r"(?:\s+oleh)?(?![\w-])", re.I),
+        re.compile(rf"\s*[,.]?\s*(?:{_alternation(lex['attribution_leads'])})(?![\w-])", re.I),
+        re.compile(rf"(?<![\w-])(?:(?:{_alternation(lex['determiners_before'])})\s+(?P<a>[a-z]+(?:\s+[a-z]+)?)"
+                   rf"|(?P<b>[a-z]+(?:\s+[a-z]+)?)\s+(?:{_alternation(lex['determiners_after'])}))(?![\w-])"),
     )
 
 
-def find_quotes(seg: Segmented, refs: list[Ref]) -> list[Quote]:
+@dataclass(frozen=True, slots=True)
+class Context:
+    seg: Segmented
+    refs: list[Ref]  # outside the quote being attributed
+    names: dict[str, str]  # entity key -> its label and titles, lower case
+
+    @property
+    def text(self) -> str:
+        return self.seg.body.text
+
+
+def find_quotes(seg: Segmented, refs: list[Ref], entities: tuple[Entity, ...] | list[Entity] = ()) -> list[Quote]:
     text = seg.body.text
+    names = {e.key: " ".join([e.label, *e.alt_labels, *(p.label for p in e.posts)]).lower() for e in entities}
     out: list[Quote] = []
     for index, paragraph in enumerate(seg.body.paragraphs):
         previous: str | None = None
@@ -45,56 +82,110 @@ def find_quotes(seg: Segmented, refs: list[Ref]) -> list[Quote]:
             if len(inner.split()) < MIN_QUOTE_WORDS:
                 continue
             outside = [r for r in refs if not (r.begin >= span.begin and r.end <= span.end)]
-            speaker = _speaker(seg, outside, paragraph, span, previous)
-            evidence = _evidence(seg, index, span)
-            out.append(Quote(span, speaker, evidence))
-            previous = speaker or previous
+            speaker = _speaker(Context(seg, outside, names), paragraph, span) or previous
+            out.append(Quote(span, speaker, _evidence(seg, index, span)))
+            previous = speaker
     return out
 
 
-def _speaker(seg: Segmented, refs: list[Ref], paragraph: Span, quote: Span, previous: str | None) -> str | None:
-    text = seg.body.text
-    after_verb, before_verb = _speech()
+def _speaker(ctx: Context, paragraph: Span, quote: Span) -> str | None:
     close = quote.end + 1
-    sentence_end = _sentence_end(seg, close, paragraph)
-    m = after_verb.match(text, close, sentence_end)
-    if m:
-        if m.group("nya") or m.group("verb").lower().endswith("nya"):
-            return _latest_subject(seg, refs, quote.begin) or previous
-        found = group_after(refs, text, m.end(), sentence_end, max_gap_words=2)
-        if found:
-            return _acting(found[0])
-        pron = _pronoun_at(seg, refs, m.end(), sentence_end)
-        return pron or previous
-    found = group_after(refs, text, close, sentence_end, max_gap_words=6)
-    if found and before_verb.search(text, found[0].end, sentence_end):
-        return _acting(found[0])
-    start = _sentence_start(seg, quote.begin, paragraph)
-    lead = text[start:quote.begin - 1]
-    verbs = list(before_verb.finditer(lead))
-    verb = verbs[-1] if verbs else None
-    if verb is not None:
-        group = group_before(refs, text, start, start + verb.start())
-        if group:
-            return _acting(group[-1])
-        pron = _pronoun_at(seg, refs, start, start + verb.start())
-        if pron:
-            return pron
+    end = _sentence(ctx.seg, close, paragraph).end
+    return (_after_verb(ctx, close, end, quote) or _verb_phrase_after(ctx, close, end)
+            or _lead_after(ctx, close, end, quote) or _verb_before(ctx, paragraph, quote)
+            or _next_sentence(ctx, paragraph, quote, end) or _named_after(ctx, close, end))
+
+
+def _after_verb(ctx: Context, close: int, end: int, quote: Span) -> str | None:
+    """'"…," kata X', '"…," katanya', '"…," ujar sang menteri'."""
+    m = patterns().after_verb.match(ctx.text, close, end)
+    if not m:
+        return None
+    if m.group("nya") or m.group("verb").lower().endswith("nya"):
+        return _latest_subject(ctx, quote.begin)
+    found = group_after(ctx.refs, ctx.text, m.end(), end, max_gap_words=2)
     if found:
         return _acting(found[0])
-    return previous
+    return _described(ctx, m.end(), min(end, m.end() + 60), quote.begin) or _pronoun_at(ctx, m.end(), end)
 
 
-def _pronoun_at(seg: Segmented, refs: list[Ref], begin: int, end: int) -> str | None:
-    toks = tokens(Span.of(seg.body.text, begin, end))
-    resolved = resolve_pronoun(refs, seg, toks, min(len(toks), 3), begin)
+def _verb_phrase_after(ctx: Context, close: int, end: int) -> str | None:
+    """'"…," kementerian pertahanan kedua negara di Baku dan Yerevan mengatakan': the phrase
+    between the quote and its speech verb is the speaker."""
+    verb = patterns().before_verb.search(ctx.text, close, min(end, close + SUBJECT_REACH))
+    if not verb:
+        return None
+    subject = [r for r in ctx.refs if close <= r.begin and r.end <= verb.start() and participant(r)]
+    if subject:
+        return _acting(subject[0])
+    return _described(ctx, close, verb.start(), close)
+
+
+def _lead_after(ctx: Context, close: int, end: int, quote: Span) -> str | None:
+    """'"…," demikian pernyataan kementerian tersebut.'"""
+    m = patterns().lead.match(ctx.text, close, end)
+    if not m:
+        return None
+    found = group_after(ctx.refs, ctx.text, m.end(), end, max_gap_words=2)
+    return _acting(found[0]) if found else _described(ctx, m.end(), end, quote.begin)
+
+
+def _verb_before(ctx: Context, paragraph: Span, quote: Span) -> str | None:
+    """'X mengatakan "…"', 'X menuding Prancis "memicu perang baru"', 'Keduanya disebut "…"'."""
+    start = _sentence(ctx.seg, quote.begin, paragraph).begin
+    verbs = list(patterns().before_verb.finditer(ctx.text, start, quote.begin - 1))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    group = group_before(ctx.refs, ctx.text, start, verb.start())
+    if group:
+        return _acting(group[-1])
+    return _pronoun_at(ctx, start, verb.start())
+
+
+def _next_sentence(ctx: Context, paragraph: Span, quote: Span, end: int) -> str | None:
+    """'"…." Hal itu diungkapkan juru bicara Kremlin Dmitry Peskov.'"""
+    following = [s.span for s in ctx.seg.sentences if s.span.begin >= end and s.span.begin < paragraph.end]
+    if not following:
+        return None
+    nxt = following[0]
+    m = patterns().passive.match(ctx.text, nxt.begin, nxt.end)
+    if not m:
+        return None
+    found = group_after(ctx.refs, ctx.text, m.end(), nxt.end, max_gap_words=3)
+    return _acting(found[0]) if found else _described(ctx, m.end(), nxt.end, quote.begin)
+
+
+def _named_after(ctx: Context, close: int, end: int) -> str | None:
+    """Last resort: an actor named just after the closing mark."""
+    found = group_after(ctx.refs, ctx.text, close, end, max_gap_words=6)
+    return _acting(found[0]) if found else None
+
+
+def _described(ctx: Context, begin: int, end: int, before: int) -> str | None:
+    """'kementerian tersebut', 'sang menteri': the latest actor before `before` whose
+    label or title holds the noun."""
+    m = patterns().described.search(ctx.text, begin, end)
+    if not m:
+        return None
+    words = (m.group("a") or m.group("b")).lower().split()
+    for noun in (" ".join(words), words[-1]):
+        for ref in reversed([r for r in ctx.refs if r.end <= before and participant(r)]):
+            if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", ctx.names.get(ref.key, "")):
+                return _acting(ref)
+    return None
+
+
+def _pronoun_at(ctx: Context, begin: int, end: int) -> str | None:
+    toks = tokens(Span.of(ctx.text, begin, end))
+    resolved = resolve_pronoun(ctx.refs, ctx.seg, toks, min(len(toks), 3), begin)
     return resolved[0].acts_as if resolved else None
 
 
-def _latest_subject(seg: Segmented, refs: list[Ref], pos: int) -> str | None:
+def _latest_subject(ctx: Context, pos: int) -> str | None:
     """For 'katanya': the actor that opened the latest sentence before the quote."""
-    for sentence in reversed([s for s in seg.sentences if s.span.end <= pos]):
-        opening = [r for r in refs if sentence.span.begin <= r.begin < sentence.span.end and participant(r)]
+    for sentence in reversed([s for s in ctx.seg.sentences if s.span.end <= pos]):
+        opening = [r for r in ctx.refs if sentence.span.begin <= r.begin < sentence.span.end and participant(r)]
         if opening:
             return _acting(opening[0])
     return None
@@ -104,18 +195,11 @@ def _acting(ref: Ref) -> str:
     return ref.acts_as if ref.type.value == "Place" else ref.key
 
 
-def _sentence_end(seg: Segmented, pos: int, paragraph: Span) -> int:
+def _sentence(seg: Segmented, pos: int, paragraph: Span) -> Span:
     for s in seg.sentences:
         if s.span.begin <= pos <= s.span.end:
-            return s.span.end
-    return paragraph.end
-
-
-def _sentence_start(seg: Segmented, pos: int, paragraph: Span) -> int:
-    for s in seg.sentences:
-        if s.span.begin <= pos <= s.span.end:
-            return s.span.begin
-    return paragraph.begin
+            return s.span
+    return paragraph
 
 
 def _evidence(seg: Segmented, paragraph: int, quote: Span) -> Span:

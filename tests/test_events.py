@@ -1,0 +1,126 @@
+"""Event rules on sentences written for these tests (not taken from any article)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract
+from kgraph.model import Event, Extraction
+from kgraph.pipeline import clean, segment
+from kgraph.read import document_from_bytes
+
+
+def build(body: str) -> Extraction:
+    page = f"Judul Berita Uji\n\nKompas.com - 15/03/2024, 10:00 WIB\n\nJAKARTA, KOMPAS.com - {body}\n"
+    return extract(segment(clean(document_from_bytes(page.encode(), "uji.txt"))))
+
+
+def events(body: str, cameo_root: str | None = None) -> list[Event]:
+    found = build(body).events
+    return [e for e in found if cameo_root is None or e.cameo.startswith(cameo_root)]
+
+
+def test_active_verb_actor_and_target() -> None:
+    (e,) = events("Presiden Prancis Emmanuel Macron mengecam Rusia atas serangan itu.", "11")
+    assert e.actors == ("person/emmanuel-macron",) and e.targets == ("country/RU",)
+    assert not e.negated
+
+
+def test_a_negator_leads_to_its_verb() -> None:
+    (e,) = events("Turki tidak akan menyerang Suriah dalam waktu dekat.", "19")
+    assert e.negated and e.actors == ("country/TR",) and e.targets == ("country/SY",)
+
+
+def test_a_negator_inside_a_noun_phrase_does_not_negate_a_later_verb() -> None:
+    (e,) = events("Pesawat tak berawak milik Iran menyerang Israel pada Sabtu malam.", "19")
+    assert not e.negated and e.actors == ("country/IR",) and e.targets == ("country/IL",)
+
+
+def test_a_denial_negates_what_follows_it() -> None:
+    found = events("Kementerian Pertahanan Rusia membantah menyerang Ukraina.")
+    assert {e.cameo for e in found if not e.negated} == {"016"}
+    assert [e.negated for e in found if e.cameo.startswith("19")] == [True]
+
+
+def test_fighting_without_a_target_is_background_not_an_event() -> None:
+    assert events("Israel terus menggempur wilayah padat penduduk sejak awal bulan.", "19") == []
+
+
+def test_a_bare_noun_names_no_one() -> None:
+    assert events("Presiden Joe Biden berbicara kepada wartawan setelah bentrokan di perbatasan.", "19") == []
+
+
+def test_a_noun_with_its_possessor_is_an_event_of_the_possessor() -> None:
+    found = events("Kanselir Jerman Olaf Scholz mengutuk agresi Rusia terhadap Ukraina.")
+    attack = [e for e in found if e.cameo.startswith("19")]
+    assert [(e.actors, e.targets) for e in attack] == [(("country/RU",), ("country/UA",))]
+    criticise = [e for e in found if e.cameo.startswith("11")]
+    assert criticise and criticise[0].targets == ("country/RU",)
+
+
+def test_a_light_verb_lends_its_subject_to_the_noun() -> None:
+    (e,) = events("Rusia melancarkan invasi ke Ukraina pada Februari 2022.", "19")
+    assert e.actors == ("country/RU",) and e.targets == ("country/UA",)
+
+
+def test_a_cancelled_meeting_is_not_asserted() -> None:
+    found = events("Menteri Luar Negeri Jepang Yoko Kamikawa membatalkan rencana kunjungannya ke Tiongkok.")
+    assert [e.cameo for e in found if not e.negated] == ["125"]
+    assert not [e for e in found if e.cameo == "042" and not e.negated]
+
+
+def test_the_subject_stands_before_an_apposition() -> None:
+    (e,) = events("Jepang, sekutu dekat Amerika Serikat, mengecam tindakan Korea Utara.", "11")
+    assert e.actors == ("country/JP",) and e.targets == ("country/KP",)
+
+
+def test_a_purpose_clause_shares_the_subject() -> None:
+    found = events("Perdana Menteri Jepang Fumio Kishida menelepon Presiden Korea Selatan Yoon Suk Yeol "
+                   "untuk menuntut penyelidikan bersama.")
+    demand = [e for e in found if e.cameo.startswith("10")]
+    assert demand and demand[0].actors == ("person/fumio-kishida",)
+
+
+def test_a_word_quoted_on_its_own_is_no_trigger() -> None:
+    found = events('Vietnam meminta Tiongkok memulai konsultasi "mendesak" soal nelayan.', "02")
+    assert [e.rule for e in found] == ["appeal"]
+
+
+@pytest.mark.parametrize(("weapon", "code"), [("artileri", "194"), ("drone", "195")])
+def test_a_named_weapon_refines_the_fighting_code(weapon: str, code: str) -> None:
+    (e,) = events(f"Israel menyerang Lebanon dengan {weapon} pada Minggu dini hari.", "19")
+    assert e.cameo == code
+
+
+def test_passive_voice_puts_the_agent_first() -> None:
+    (e,) = events("Kapal Filipina diserang oleh Tiongkok di Laut China Selatan.", "19")
+    assert e.actors == ("country/CN",) and e.targets == ("country/PH",)
+
+
+def test_a_summoned_envoy_is_an_official_complaint_against_the_envoy_country() -> None:
+    (e,) = events("Pemerintah Filipina memanggil Duta Besar Tiongkok untuk menjelaskan insiden itu.", "11")
+    assert e.cameo == "114" and e.targets == ("country/CN",)
+
+
+def test_a_date_right_after_a_noun_dates_that_noun_not_the_verb() -> None:
+    found = events("Menteri Luar Negeri Kanada Melanie Joly mengecam serangan Rusia terhadap Ukraina pada 3 Maret 2024.")
+    dated = {e.cameo[:2]: e.date.value.isoformat() if e.date else None for e in found}
+    assert dated["19"] == "2024-03-03" and dated["11"] != "2024-03-03"
+
+
+def test_a_date_after_a_quoted_clause_dates_the_main_act() -> None:
+    found = events('Menteri Pertahanan Jepang Minoru Kihara dan timpalannya dari Filipina Gilberto Teodoro "menggelar pertemuan untuk membahas '
+                   'agresi Tiongkok terhadap kapal Filipina," kata kementerian di Tokyo pada Selasa (12/3/2024).')
+    meeting = [e for e in found if e.cameo.startswith("04")]
+    assert meeting and meeting[0].date is not None and meeting[0].date.value.isoformat() == "2024-03-12"
+
+
+def test_a_later_sentence_of_the_paragraph_dates_an_undated_act() -> None:
+    found = events("Vietnam memanggil Duta Besar Tiongkok di Hanoi. Pemanggilan itu dilakukan pada Senin (11/3/2024).", "11")
+    assert found and found[0].date is not None and found[0].date.value.isoformat() == "2024-03-11"
+
+
+def test_a_meeting_noun_framed_by_selama_is_the_subjects_meeting() -> None:
+    found = events("Kamboja dan Thailand gagal menyepakati garis batas selama pembicaraan di Kuala Lumpur, Malaysia, pada Jumat (8/3/2024).", "04")
+    assert [(e.actors, e.targets) for e in found] == [(("country/KH",), ("country/TH",))]
+    assert found[0].date is not None and found[0].date.value.isoformat() == "2024-03-08"
