@@ -40,6 +40,12 @@ class UnknownFormat(KgraphError):
     code = "E201"
 
 
+class BadBaseIRI(KgraphError):
+    """A base IRI for instance data that is not absolute, or holds characters an IRI cannot."""
+
+    code = "E202"
+
+
 class OutputError(KgraphError):
     code = "E301"
 
@@ -54,3 +60,9 @@ class QueryError(KgraphError):
 
 class ValidationFailed(KgraphError):
     code = "E501"
+
+
+class ServeError(KgraphError):
+    """The SPARQL endpoint cannot start: the port is taken or forbidden, the host unknown, the store unusable."""
+
+    code = "E601"

@@ -1,10 +1,15 @@
-"""The ontology namespace and the standard vocabularies kgraph reuses.
+"""The ontology namespace, the standard vocabularies kgraph reuses, and where the ontology files are.
 
 `KG` is a closed DefinedNamespace: a misspelt term raises instead of minting a
 wrong IRI. Keep it in step with ontology/kgraph.ttl (a test checks both ways).
+
+The top-level ontology/ folder (kgraph.ttl, shapes.ttl, queries/*.rq) is the only copy
+in the source tree; the wheel installs it as kgraph/ontology/ (see pyproject.toml).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from rdflib import Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
@@ -12,6 +17,21 @@ from rdflib.term import URIRef
 
 ONTOLOGY_IRI = "https://w3id.org/kgraph/ontology"
 DEFAULT_BASE = "https://w3id.org/kgraph/data/"
+# Installed package first, then a source checkout (editable install, or tests run from the tree).
+ONTOLOGY_DIRS = (Path(__file__).resolve().parent / "ontology", Path(__file__).resolve().parent.parent / "ontology")
+
+
+def ontology_dir() -> Path:
+    """The folder holding kgraph.ttl, shapes.ttl and queries/; the installed one when there is none."""
+    return next((d for d in ONTOLOGY_DIRS if (d / "kgraph.ttl").is_file()), ONTOLOGY_DIRS[0])
+
+
+def ontology_file(name: str) -> Path:
+    """A file of the ontology folder ("shapes.ttl", "queries/posts.rq"), whether installed or in a checkout."""
+    path = ontology_dir() / name
+    if not path.is_file():
+        raise FileNotFoundError(f"ontology file {name} not found in {', '.join(map(str, ONTOLOGY_DIRS))}")
+    return path
 
 
 class KG(DefinedNamespace):
@@ -106,6 +126,7 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 CAMEO = Namespace("https://w3id.org/kgraph/cameo/")
+CAMEO_SCHEME = URIRef("https://w3id.org/kgraph/cameo")  # the skos:ConceptScheme of the cameo: concepts
 
 PREFIXES: dict[str, Namespace | type[DefinedNamespace] | str] = {
     "kg": KG,

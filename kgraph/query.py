@@ -47,11 +47,11 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kgraph.errors import QueryError
-from kgraph.namespaces import DEFAULT_BASE, PREFIXES
+from kgraph.namespaces import DEFAULT_BASE, PREFIXES, ontology_dir
 
 log = logging.getLogger(__name__)
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+QUERIES_DIR = ontology_dir() / "queries"  # installed with the package (kgraph/ontology), or the checkout's
 DEFAULT_TIMEOUT = 30.0
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle")
 T = TypeVar("T")

@@ -20,9 +20,11 @@ which defeats DNS-rebinding from web pages; no CORS headers are sent.
 
 from __future__ import annotations
 
+import errno
 import html
 import ipaddress
 import logging
+import socket
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -30,10 +32,10 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from kgraph import query as q
-from kgraph.errors import QueryError
+from kgraph.errors import QueryError, ServeError
 from kgraph.namespaces import DEFAULT_BASE
 
 log = logging.getLogger(__name__)
@@ -99,8 +101,31 @@ class SparqlServer(ThreadingHTTPServer):
 
 def make_server(ds: Dataset, host: str = "127.0.0.1", port: int = 8000, timeout: float = 10.0,
                 max_rows: int = 10_000, base: str = DEFAULT_BASE, max_concurrent: int = 4) -> SparqlServer:
-    """A server bound to (host, port); port 0 picks a free one (see `server.url`)."""
-    return SparqlServer(ds, host, port, timeout, max_rows, base, max_concurrent)
+    """A server bound to (host, port); port 0 picks a free one (see `server.url`).
+
+    ServeError (E601) when `ds` is not an rdflib graph or the address cannot be bound.
+    """
+    if not isinstance(ds, Graph):  # Dataset and ConjunctiveGraph are Graphs too
+        raise ServeError(f"cannot serve a {type(ds).__name__}: give an rdflib Dataset "
+                         "(kgraph.store.load_dataset reads graph files into one)")
+    try:
+        return SparqlServer(ds, host, port, timeout, max_rows, base, max_concurrent)
+    except OSError as exc:
+        raise ServeError(f"cannot listen on {host}:{port}: {bind_problem(exc, port)}") from None
+
+
+def bind_problem(exc: OSError, port: int) -> str:
+    """Why binding failed, in words that say what to do."""
+    if exc.errno == errno.EADDRINUSE:
+        return "the port is already in use (another kgraph serve?); choose another --port, or --port 0 for any free one"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        low = " (ports below 1024 need root; choose one above)" if 0 < port < 1024 else ""
+        return f"permission denied{low}"
+    if isinstance(exc, socket.gaierror):
+        return "unknown host name; give an address of this machine, such as 127.0.0.1"
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return "no such address on this machine; give one of its addresses, such as 127.0.0.1"
+    return str(exc.strerror or exc)
 
 
 # ---------------------------------------------------------------- the page

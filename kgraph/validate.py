@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
-ONTOLOGY_DIRS = (Path(__file__).resolve().parent / "ontology", Path(__file__).resolve().parent.parent / "ontology")
-
-
-def ontology_file(name: str) -> Path:
-    """A file of the ontology folder, whether installed beside the package or in a checkout."""
-    for folder in ONTOLOGY_DIRS:
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"ontology file {name} not found in {', '.join(map(str, ONTOLOGY_DIRS))}")
+from kgraph.errors import ValidationFailed
+from kgraph.namespaces import ontology_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +25,14 @@ def validate(data: Dataset | Graph) -> ValidationResult:
     union = Graph()
     for triple in data.triples((None, None, None)):
         union.add(triple)
-    shapes = Graph().parse(ontology_file("shapes.ttl"), format="turtle")
-    ontology = Graph().parse(ontology_file("kgraph.ttl"), format="turtle")
+    try:
+        shapes = Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+        ontology = Graph().parse(ontology_file("kgraph.ttl"), format="turtle")
+    except FileNotFoundError as exc:  # an install without the ontology files
+        raise ValidationFailed(str(exc)) from None
     conforms, report, text = shacl(union, shacl_graph=shapes, ont_graph=ontology, inference="none",
                                    allow_warnings=True)
     if not isinstance(report, Graph):  # pyshacl reports a broken shapes file this way
-        from kgraph.errors import ValidationFailed
-
         raise ValidationFailed(f"the SHACL shapes could not be applied: {str(text).strip().splitlines()[0][:200]}")
     violations = tuple(
         sorted(

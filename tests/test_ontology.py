@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from kgraph.namespaces import KG, ONTOLOGY_IRI
+from kgraph.namespaces import CAMEO, CAMEO_SCHEME, KG, ONTOLOGY_IRI
 from kgraph.rdfmap import IRIs, run_node, to_graph
 from kgraph.validate import ontology_file
 
@@ -20,6 +20,7 @@ KG_NS = str(KG._NS)
 KG_TERMS = {URIRef(KG_NS + name) for name in (*KG.__annotations__, *KG._extras)}
 DECLARING_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, SKOS.Concept}
 QUAD_CONCEPTS = {KG.VerbalCooperation, KG.MaterialCooperation, KG.VerbalConflict, KG.MaterialConflict}
+QUAD_SCHEME = URIRef(ONTOLOGY_IRI + "/quad-classes")
 
 
 @cache
@@ -164,11 +165,27 @@ def test_negated_action_is_disjoint_from_event_and_never_an_event():
 def test_quad_classes_form_a_concept_scheme():
     g = ontology()
     schemes = set(g.subjects(RDF.type, SKOS.ConceptScheme))
-    assert len(schemes) == 1
-    (scheme,) = schemes
+    assert schemes == {QUAD_SCHEME, CAMEO_SCHEME}
+    scheme = QUAD_SCHEME
     assert set(g.subjects(SKOS.inScheme, scheme)) == QUAD_CONCEPTS
     assert set(g.subjects(RDF.type, KG.QuadClass)) == QUAD_CONCEPTS
     assert sorted(str(g.value(c, SKOS.notation)) for c in QUAD_CONCEPTS) == ["1", "2", "3", "4"]
+
+
+def test_cameo_scheme_is_declared_and_labelled():
+    g = ontology()
+    assert (CAMEO_SCHEME, RDF.type, SKOS.ConceptScheme) in g
+    labels = sorted(v.language for v in g.objects(CAMEO_SCHEME, SKOS.prefLabel))
+    assert labels == ["en", "id"]
+    assert str(CAMEO).startswith(str(CAMEO_SCHEME) + "/"), "concepts live under the scheme's IRI"
+
+
+def test_goldstein_may_sit_on_a_cameo_concept():
+    """The builder writes kg:goldstein on cameo: concepts: the domain must allow it, or a
+    reasoner would infer every CAMEO concept to be an event."""
+    g = ontology()
+    (domain,) = g.objects(KG.goldstein, RDFS.domain)
+    assert set(Collection(g, g.value(domain, OWL.unionOf))) == {KG.Event, KG.NegatedAction, KG.CameoCode}
 
 
 # --------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import socket
 import threading
 import urllib.error
 import urllib.parse
@@ -12,13 +13,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from SPARQLWrapper import CSV, JSON, POST, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kgraph import query as q
+from kgraph.cli import cli
+from kgraph.errors import ServeError
 from kgraph.namespaces import DEFAULT_BASE, KG
-from kgraph.serve import choose_type, make_server, negotiate, render_page
+from kgraph.serve import SparqlServer, choose_type, make_server, negotiate, render_page
 from kgraph.store import load_dataset
 
 FIXTURE = Path(__file__).parent / "data" / "fixture_graph.trig"
@@ -218,3 +222,71 @@ def test_format_parameter_overrides_accept():
     assert choose_type("CONSTRUCT", "text/turtle", "csv") == "text/turtle"
     assert choose_type("SELECT", "application/sparql-results+json,application/json", None) == (
         "application/sparql-results+json")
+
+
+# ---------------------------------------------------------------- failing to start: coded, one line
+
+
+@pytest.fixture
+def busy_port() -> Iterator[int]:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(1)
+    try:
+        yield sock.getsockname()[1]
+    finally:
+        sock.close()
+
+
+@pytest.fixture
+def never_serve(monkeypatch):
+    """Should a bind wrongly succeed, fail the test rather than serve forever."""
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError("the server started")
+
+    monkeypatch.setattr(SparqlServer, "serve_forever", refuse)
+
+
+def test_port_in_use_is_a_serve_error(busy_port):
+    with pytest.raises(ServeError) as info:
+        make_server(load_dataset([str(FIXTURE)]), "127.0.0.1", busy_port)
+    assert info.value.code == "E601"
+    assert f"cannot listen on 127.0.0.1:{busy_port}: the port is already in use" in str(info.value)
+
+
+def test_an_address_of_another_machine_is_a_serve_error():
+    with pytest.raises(ServeError, match="no such address on this machine"):
+        make_server(Dataset(), "192.0.2.1", 0)  # TEST-NET-1: never a local address
+
+
+def test_a_store_that_is_not_a_graph_is_a_serve_error():
+    with pytest.raises(ServeError, match=r"cannot serve a str: give an rdflib Dataset"):
+        make_server(str(FIXTURE), "127.0.0.1", 0)  # type: ignore[arg-type]
+
+
+def test_cli_port_in_use_is_one_coded_line(busy_port, never_serve):
+    result = CliRunner().invoke(cli, ["serve", str(FIXTURE), "--port", str(busy_port)])
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines == [f"kgraph: error[E601]: cannot listen on 127.0.0.1:{busy_port}: the port is already in use "
+                     "(another kgraph serve?); choose another --port, or --port 0 for any free one"]
+
+
+@pytest.mark.parametrize("content", [b"this is not turtle <<<", b"\x89PNG\r\n\x1a\n\x00\x00"])
+def test_cli_bad_store_is_one_coded_line(tmp_path, content, never_serve):
+    bad = tmp_path / "bad.ttl"
+    bad.write_bytes(content)
+    for args in ([str(bad)], [str(tmp_path / "missing.trig")], [str(tmp_path / "empty-folder")]):
+        (tmp_path / "empty-folder").mkdir(exist_ok=True)
+        result = CliRunner().invoke(cli, ["serve", *args, "--port", "0"])
+        assert result.exit_code == 1, result.output
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("kgraph: error[E302]: "), lines
+        assert "Traceback" not in result.output
+
+
+def test_cli_bad_base_is_a_usage_error(never_serve):
+    result = CliRunner().invoke(cli, ["serve", str(FIXTURE), "--port", "0", "--base", "not an iri"])
+    assert result.exit_code == 2, result.output
+    assert "not an absolute IRI" in result.output

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 
 from kgraph.cli import cli
+from kgraph.errors import ValidationFailed
 from kgraph.model import Count, DateCorrection, Event, EventDate, Quote, Relation, Span
 from kgraph.namespaces import KG, NIF, ORG, SCHEMA
 from kgraph.pipeline import extract_document
@@ -77,9 +78,15 @@ def full_extraction():
         cameo="057", actors=(INDONESIA,), targets=(), trigger=_span(text, "bergabung"), evidence=denial,
         negated=True,
     )
+    # A fight whose sentence states a count (-> kg:casualties) and whose date was corrected
+    # (-> kg:dateCorrection), so the shapes on both links have something to check.
+    fight = Event(
+        cameo="190", actors=(INDONESIA,), targets=(), trigger=_span(text, "bentrokan"), evidence=clash,
+        date=EventDate(dt.date(2024, 8, 26), "corrected", _span(text, "Senin (26/8/2024)")),
+    )
     return dataclasses.replace(
         ex,
-        events=(*ex.events, event, negated),
+        events=(*ex.events, event, negated, fight),
         quotes=(*ex.quotes, Quote(_span(text, "Kami sepakat memperkuat kerja sama pertahanan kedua negara,"),
                                   PRABOWO, quote)),
         counts=(*ex.counts, Count("killed", 12, None, _span(text, "sedikitnya 12 orang tewas"), clash)),
@@ -129,8 +136,10 @@ def _write(g: Graph, tmp_path: Path) -> Path:
 
 def test_valid_graph_has_a_node_for_every_shape(valid_graph):
     for cls in (SCHEMA.NewsArticle, NIF.Context, KG.Mention, KG.Person, KG.Country, KG.Place, ORG.Post,
-                KG.Event, KG.NegatedAction, KG.Quote, KG.CasualtyCount, KG.DateCorrection):
+                KG.Event, KG.NegatedAction, KG.Quote, KG.CasualtyCount, KG.DateCorrection, KG.CameoCode):
         assert (None, RDF.type, cls) in valid_graph, cls
+    for link in (KG.casualties, KG.dateCorrection):
+        assert (None, link, None) in valid_graph, link
 
 
 def test_valid_graph_conforms(valid_graph):
@@ -254,7 +263,45 @@ def _second_post_in(g: Graph) -> None:
     g.add((_one(g, ORG.Post), ORG.postIn, URIRef("https://w3id.org/kgraph/data/org/nato")))
 
 
+def _casualties_not_a_count(g: Graph) -> None:
+    event = next(g.subjects(KG.casualties, None))
+    g.set((event, KG.casualties, _one(g, KG.Quote)))
+
+
+def _second_date_correction(g: Graph) -> None:
+    event = next(g.subjects(KG.dateCorrection, None))
+    g.add((event, KG.dateCorrection, URIRef("https://w3id.org/kgraph/data/datefix/other")))
+
+
+def _one_concept(g: Graph) -> URIRef:
+    return sorted(g.subjects(RDF.type, KG.CameoCode))[0]
+
+
+def _concept_set(prop: URIRef, value) -> Callable[[Graph], None]:
+    def breaker(g: Graph) -> None:
+        g.set((_one_concept(g), prop, value))
+
+    return breaker
+
+
+def _concept_drop(prop: URIRef) -> Callable[[Graph], None]:
+    def breaker(g: Graph) -> None:
+        g.remove((_one_concept(g), prop, None))
+
+    return breaker
+
+
 BROKEN = {
+    "casualties not a count": (_casualties_not_a_count, "kg:casualties must be kg:CasualtyCount"),
+    "two date corrections on one event": (_second_date_correction, "at most one kg:dateCorrection"),
+    "cameo concept not a CameoCode": (
+        _set(KG.Event, KG.cameoConcept, URIRef("https://w3id.org/kgraph/cameo/999")), "kg:cameoConcept"),
+    "cameo concept without notation": (_concept_drop(SKOS.notation), "skos:notation"),
+    "cameo concept notation not a code": (_concept_set(SKOS.notation, Literal("4a")), "skos:notation"),
+    "cameo concept in another scheme": (
+        _concept_set(SKOS.inScheme, URIRef("https://w3id.org/kgraph/ontology/quad-classes")), "skos:inScheme"),
+    "cameo concept goldstein above 10": (
+        _concept_set(KG.goldstein, Literal("11.0", datatype=XSD.decimal)), "kg:goldstein"),
     "cameo code not digits": (_set(KG.Event, KG.cameoCode, Literal("04a")), "kg:cameoCode"),
     "cameo code root above 20": (_set(KG.Event, KG.cameoCode, Literal("342")), "kg:cameoCode"),
     "two cameo codes": (_add(KG.Event, KG.cameoCode, Literal("043")), "kg:cameoCode"),
@@ -316,3 +363,17 @@ def test_every_shape_has_a_message():
     assert len(nodes) > 40
     silent = [n for n in nodes if shapes.value(n, SH.message) is None]
     assert not silent, silent
+
+
+def test_missing_shapes_file_is_a_coded_error_not_a_traceback(valid_graph, monkeypatch, tmp_path):
+    import kgraph.validate as v
+
+    def missing(name: str) -> Path:
+        raise FileNotFoundError(f"ontology file {name} not found in {tmp_path}")
+
+    monkeypatch.setattr(v, "ontology_file", missing)
+    with pytest.raises(ValidationFailed, match=r"shapes\.ttl not found"):
+        validate(valid_graph)
+    result = CliRunner().invoke(cli, ["validate", str(_write(valid_graph, tmp_path))])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("kgraph: error[E501]: ontology file shapes.ttl not found")

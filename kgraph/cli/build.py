@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 import click
 
 from kgraph.cli import fails_cleanly
 from kgraph.cli.progress import progress_bar
-from kgraph.errors import InputEmpty
+from kgraph.errors import BadBaseIRI, InputEmpty
 from kgraph.namespaces import DEFAULT_BASE
 from kgraph.pipeline import build as build_graph
+from kgraph.rdfmap import check_base
 from kgraph.read import expand_paths
 from kgraph.store import FORMATS, format_for, serialize, write_atomic
 
-# An absolute IRI: a lower-case scheme (as rdfmap.IRIs requires), then no
-# character that Turtle cannot write in an IRI.
-_IRI = re.compile(r"[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
 
-
-def _check_base(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    if not _IRI.fullmatch(value):
-        raise click.BadParameter(f"{value!r} is not an absolute IRI such as {DEFAULT_BASE}")
-    return value
+def base_option(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Callback for --base: a bad IRI is a usage error (exit 2), caught before any file is read."""
+    try:
+        return check_base(value)
+    except BadBaseIRI as exc:
+        raise click.BadParameter(exc.message) from None
 
 
 @click.command()
@@ -33,7 +30,7 @@ def _check_base(_ctx: click.Context, _param: click.Parameter, value: str) -> str
 @click.option("-f", "--format", "fmt", default=None, metavar="[" + "|".join(FORMATS) + "]",
               help="RDF format; default from the output's extension, else turtle. TriG and N-Quads keep "
                    "one named graph per article; Turtle and JSON-LD write their union.")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=_check_base,
+@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=base_option,
               help="Base IRI for instance data (absolute, e.g. https://data.example.id/).")
 @click.option("--skip-bad", is_flag=True, help="Report unreadable inputs and build the rest (default: stop).")
 @fails_cleanly

@@ -8,6 +8,7 @@ import click
 
 from kgraph import query as q
 from kgraph.cli import fails_cleanly
+from kgraph.cli.build import base_option
 from kgraph.errors import QueryError
 from kgraph.namespaces import DEFAULT_BASE
 from kgraph.store import load_dataset
@@ -42,7 +43,8 @@ def list_text(saved: dict[str, q.SavedQuery]) -> str:
               help="table/csv/tsv/json/xml for SELECT and ASK; turtle for CONSTRUCT and DESCRIBE.")
 @click.option("--timeout", type=float, default=q.DEFAULT_TIMEOUT, show_default=True,
               help="Stop the query after this many seconds (0: no limit).")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI bound to the kgd: prefix.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=base_option,
+              help="Base IRI bound to the kgd: prefix.")
 @click.option("--list", "list_", is_flag=True, help="List the saved questions and exit.")
 @fails_cleanly
 def query(args: tuple[str, ...], saved: str | None, params: tuple[str, ...], fmt: str, timeout: float,

@@ -7,7 +7,7 @@ import logging
 import click
 
 from kgraph.cli import fails_cleanly
-from kgraph.errors import KgraphError
+from kgraph.cli.build import base_option
 from kgraph.namespaces import DEFAULT_BASE
 from kgraph.serve import make_server
 from kgraph.store import load_dataset
@@ -23,13 +23,16 @@ from kgraph.store import load_dataset
               help="Seconds a query may run before it is stopped (HTTP 503).")
 @click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Largest result (rows, or triples for CONSTRUCT); larger ones are refused (HTTP 400).")
-@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI bound to the kgd: prefix.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, callback=base_option,
+              help="Base IRI bound to the kgd: prefix.")
 @fails_cleanly
 def serve(graphs: tuple[str, ...], host: str, port: int, timeout: float, max_rows: int, base: str) -> None:
     """Serve GRAPH files or folders as a read-only SPARQL 1.1 endpoint at /sparql.
 
     The page at / has a query box and the saved questions, and loads nothing from
     the internet. Updates are refused; every query has a time and a size limit.
+    A graph file that cannot be read stops it with error E302; an address that
+    cannot be used (port taken, no permission, unknown host) with error E601.
 
     \b
     Examples:
@@ -39,10 +42,7 @@ def serve(graphs: tuple[str, ...], host: str, port: int, timeout: float, max_row
     """
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     ds = load_dataset(graphs, base)
-    try:
-        server = make_server(ds, host, port, timeout=timeout, max_rows=max_rows, base=base)
-    except OSError as exc:
-        raise KgraphError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    server = make_server(ds, host, port, timeout=timeout, max_rows=max_rows, base=base)
     if not server.loopback_only:
         click.echo(f"kgraph: warning: listening on {host}: other machines can read this graph", err=True)
     click.echo(f"serving {len(ds):,} triples: query page {server.url}, endpoint {server.url}sparql "
