@@ -105,8 +105,9 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
         best: tuple[int, int] | None = None  # (length, entry number)
         for words, n, is_stem in _candidates(toks[i], index, first_stems):
             entry = _entries()[n]
-            if is_stem and is_nominal(toks[i].low) and not entry.get("noun_ok"):
-                continue
+            light = i > 0 and toks[i - 1].low in cues().light_verbs
+            if is_stem and is_nominal(toks[i].low) and not (entry.get("noun_ok") or light):
+                continue  # "kekhawatiran" names an act only after a light verb ("menyampaikan kekhawatiran")
             if _matches(toks, i, words, is_stem):
                 key = (len(words), -n)
                 if best is None or key > (best[0], -best[1]):
@@ -202,6 +203,8 @@ class EventFinder:
         if set(actor_keys) & set(target_keys) and set(actor_keys) - set(target_keys):
             actor_keys = tuple(k for k in actor_keys if k not in target_keys)  # "sekutu A, B, mendukung A"
         target_keys = tuple(k for k in target_keys if k not in actor_keys)
+        if entry.get("target_types") and not any(r.type.value in entry["target_types"] for r in targets):
+            return None
         if not actor_keys or (not target_keys and not entry.get("target_optional")):
             return None
         trigger = Span.of(self.text, first.begin, last.end)
