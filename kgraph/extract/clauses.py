@@ -56,7 +56,7 @@ def clause_start(text: str, sentence: Span, pos: int) -> int:
 
 def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
     """The participants nearest before `pos` (after `start`), with those coordinated to them."""
-    cands = [r for r in refs if start <= r.begin and r.end <= pos and participant(r)]
+    cands = [r for r in refs if start <= r.begin and r.end <= pos and participant(r) and not _locative(text, r)]
     if not cands:
         return []
     group = [cands[-1]]
@@ -67,6 +67,11 @@ def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
         else:
             break
     return group
+
+
+def _locative(text: str, ref: Ref) -> bool:
+    """'Di Yerevan, ribuan orang ...', 'ke Kazakhstan': a place named as a location acts for no one."""
+    return bool(re.search(r"(?<![\w-])(?:di|ke|dari)\s+$", text[max(0, ref.begin - 6):ref.begin], re.I))
 
 
 def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words: int = 1) -> list[Ref]:

@@ -351,7 +351,7 @@ class EventFinder:
         own = self.prep_group(entry, pos, limit, entry.get("targets") or [])
         if own:
             return own
-        direct = group_after(self.refs, self.text, pos, limit)
+        direct = [] if entry.get("object_is_content") else group_after(self.refs, self.text, pos, limit)
         if direct:
             return direct
         head = re.match(r"\s*(\w+)", self.text[pos:limit])
@@ -378,7 +378,7 @@ class EventFinder:
         pertemuan")."""
         c = cues()
         k = trig_index - 1
-        while k >= 0 and toks[k].low in c.negation_gap and trig_index - k <= 3:
+        while k >= 0 and (toks[k].low in c.negation_gap or toks[k].low in c.light_verbs) and trig_index - k <= 3:
             k -= 1
         if k >= 0 and toks[k].low in c.negators:
             return "negated"
