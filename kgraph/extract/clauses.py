@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kgraph.extract.entities import Ref
+from kgraph.extract.lexicon_index import title_words
 from kgraph.lexicon import load_yaml
 from kgraph.model import EntityType, Span
 
@@ -56,7 +57,7 @@ def clause_start(text: str, sentence: Span, pos: int) -> int:
 
 def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
     """The participants nearest before `pos` (after `start`), with those coordinated to them."""
-    cands = [r for r in refs if start <= r.begin and r.end <= pos and participant(r)]
+    cands = [r for r in refs if start <= r.begin and r.end <= pos and participant(r) and not _locative(text, r)]
     if not cands:
         return []
     group = [cands[-1]]
@@ -69,6 +70,31 @@ def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
     return group
 
 
+def _distance(refs: list[Ref], text: str, begin: int, end: int) -> int:
+    """Words between `begin` and `end` that count as distance: lower-case words, and in a
+    title-case headline capitalised verbs ("Perang Mendekati Wilayah Armenia"); title words
+    and names inside a title ("Sekjen PBB") do not."""
+    masked = list(text[begin:end])
+    for r in refs:
+        if begin <= r.begin and r.end <= end:
+            masked[r.begin - begin:r.end - begin] = " " * (r.end - r.begin)
+    words = TOKEN.findall("".join(masked))
+    if any(_verbal(w) and not is_title_word(w) for w in words):
+        return len(words) + 99  # a verb between: the name belongs to another clause
+    return sum(1 for w in words if not w[:1].isupper())
+
+
+def _verbal(word: str) -> bool:
+    """A capitalised word shaped like a verb ("Mendekati", "Diserang") in a title-case headline."""
+    low = word.lower()
+    return len(low) > 5 and low.startswith(("mem", "men", "meng", "meny", "di", "ber", "ter")) and not low.endswith("nya")
+
+
+def _locative(text: str, ref: Ref) -> bool:
+    """'Di Yerevan, ribuan orang ...', 'ke Kazakhstan': a place named as a location acts for no one."""
+    return bool(re.search(r"(?<![\w-])(?:di|ke|dari)\s+$", text[max(0, ref.begin - 6):ref.begin], re.I))
+
+
 def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words: int = 1) -> list[Ref]:
     """The participants starting soon after `pos`, with those coordinated to them."""
     cands = [r for r in refs if pos <= r.begin < limit and participant(r)]
@@ -79,8 +105,7 @@ def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words:
         return []  # "di Jenewa, Swiss": a location, not a participant
     if any(w.lower() in CLAUSE_WORDS for w in TOKEN.findall(text[pos:first.begin])):
         return []  # "memperingatkan bahwa Rusia ...": the next clause's subject is no object
-    # title words before a name are capitalised; only lower-case words count as distance
-    if sum(1 for w in TOKEN.findall(text[pos:first.begin]) if not w[:1].isupper()) > max_gap_words:
+    if _distance(refs, text, pos, first.begin) > max_gap_words:
         return []
     group = [first]
     for r in cands[1:]:
@@ -104,6 +129,10 @@ def _is_joiner(gap: str) -> bool:
 def _is_title_gap(gap: str) -> bool:
     """', Presiden Rusia' between names in a list: the title words sit in the gap."""
     return len(gap) < 60 and bool(re.fullmatch(r"\s*(?:,|dan|serta)?\s*(?:[A-Z(][\w()]*\s*)*", gap))
+
+
+def is_title_word(word: str) -> bool:
+    return word in title_words() or word.capitalize() in title_words()
 
 
 def unique(keys: list[str]) -> tuple[str, ...]:

@@ -18,12 +18,13 @@ from kgraph.extract.clauses import (
     clause_start,
     group_after,
     group_before,
+    is_title_word,
     resolve_pronoun,
     tokens,
     unique,
 )
 from kgraph.extract.entities import Ref
-from kgraph.extract.lexicon_index import stem, title_words
+from kgraph.extract.lexicon_index import stem
 from kgraph.lexicon import load_yaml
 from kgraph.model import DateCorrection, Event, EventDate, Segmented, Sentence, Span
 
@@ -55,8 +56,6 @@ def cues() -> Cues:
                 words["object_heads"], words["meeting_frames"], instruments)
 
 
-# How far after its trigger a date still belongs to that trigger rather than the main act.
-DATE_REACH = 70
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
 CANCELLED_MEETING = "125"
 # The first paragraphs of a news story report what happened on or just before
@@ -105,8 +104,9 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
         best: tuple[int, int] | None = None  # (length, entry number)
         for words, n, is_stem in _candidates(toks[i], index, first_stems):
             entry = _entries()[n]
-            if is_stem and is_nominal(toks[i].low) and not entry.get("noun_ok"):
-                continue
+            light = i > 0 and toks[i - 1].low in cues().light_verbs
+            if is_stem and is_nominal(toks[i].low) and not (entry.get("noun_ok") or light):
+                continue  # "kekhawatiran" names an act only after a light verb ("menyampaikan kekhawatiran")
             if _matches(toks, i, words, is_stem):
                 key = (len(words), -n)
                 if best is None or key > (best[0], -best[1]):
@@ -202,6 +202,8 @@ class EventFinder:
         if set(actor_keys) & set(target_keys) and set(actor_keys) - set(target_keys):
             actor_keys = tuple(k for k in actor_keys if k not in target_keys)  # "sekutu A, B, mendukung A"
         target_keys = tuple(k for k in target_keys if k not in actor_keys)
+        if entry.get("target_types") and not any(r.type.value in entry["target_types"] for r in targets):
+            return None
         if not actor_keys or (not target_keys and not entry.get("target_optional")):
             return None
         trigger = Span.of(self.text, first.begin, last.end)
@@ -276,14 +278,14 @@ class EventFinder:
         return dates[-1] if dates else None
 
     def date_owner(self, date: DateMention) -> int | None:
-        """The trigger a date belongs to: the nearest one before it when the date follows
-        its phrase closely ("serangan Hamas pada 7 Oktober"), else the sentence's first
-        ('"...agresi X," kata kementerian pada Selasa': the date is the main act's)."""
+        """The trigger a date belongs to: the nearest one before it ("mengecam serangan Hamas
+        pada 7 Oktober": the attack's date), unless a quote closes between them ('"...agresi
+        X," kata kementerian pada Selasa': the date is the main act's, the sentence's first)."""
         before = [s for s in self.trigger_starts if s < date.begin]
         if not before:
             return None
         gap = self.text[before[-1]:date.begin]
-        if len(gap) <= DATE_REACH and not re.search(r"[\"\u201c\u201d;]", gap):
+        if not re.search(r"[\"\u201c\u201d;]", gap):
             return before[-1]
         return before[0]
 
@@ -300,6 +302,9 @@ class EventFinder:
         """'A dan B ... selama pembicaraan di Jenewa': the pair met."""
         if not (trig.entry.get("symmetric") and str(trig.entry["cameo"]).startswith("04")) or len(subject) < 2:
             return False
+        if re.search(r"(?<![\w-])(?:kepada|dengan|terhadap|atas|untuk)\s+(?:\w+\s+){0,3}$",
+                     self.text[max(0, subject[0].begin - 40):subject[0].begin]):
+            return False  # "terima kasih kepada A dan B atas peran mereka dalam perundingan": objects
         return trig.begin > 0 and toks[trig.begin - 1].low in cues().meeting_frames
 
     def unnamed_office(self, start: int, pos: int) -> list[Ref]:
@@ -315,7 +320,7 @@ class EventFinder:
         """'meminta presiden Rusia untuk ...' with no name: the office's country is the target."""
         office = [r for r in self.refs if r.in_title and pos <= r.begin < limit]
         if office and re.fullmatch(r"\s*(?:[A-Za-z]+\s+){1,4}", self.text[pos:office[0].begin]) \
-                and all(t.lower() in title_words() for t in self.text[pos:office[0].begin].split()):
+                and all(is_title_word(t) for t in self.text[pos:office[0].begin].split()):
             r = office[0]
             return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
         return []
@@ -348,12 +353,15 @@ class EventFinder:
         own = self.prep_group(entry, pos, limit, entry.get("targets") or [])
         if own:
             return own
-        direct = group_after(self.refs, self.text, pos, limit)
+        direct = [] if entry.get("object_is_content") else group_after(self.refs, self.text, pos, limit)
         if direct:
             return direct
         head = re.match(r"\s*(\w+)", self.text[pos:limit])
         if head and head.group(1).lower() in cues().object_heads:
-            owner = group_after(self.refs, self.text, pos + head.end(), limit, max_gap_words=3)
+            # "sanksi yang dijatuhkan AS": the agent of a passive relative clause owns the object
+            relative = re.match(r"\s+yang\s+di\w+(?:\s+oleh)?", self.text[pos + head.end():limit])
+            after_head = pos + head.end() + (relative.end() if relative else 0)
+            owner = group_after(self.refs, self.text, after_head, limit, max_gap_words=3)
             if owner:
                 return owner
         return self.prep_group(entry, pos, limit, cues().default_targets) or self.office_after(pos, limit)
@@ -375,7 +383,7 @@ class EventFinder:
         pertemuan")."""
         c = cues()
         k = trig_index - 1
-        while k >= 0 and toks[k].low in c.negation_gap and trig_index - k <= 3:
+        while k >= 0 and (toks[k].low in c.negation_gap or toks[k].low in c.light_verbs) and trig_index - k <= 3:
             k -= 1
         if k >= 0 and toks[k].low in c.negators:
             return "negated"
