@@ -73,6 +73,17 @@ def _org_entries() -> list[tuple[str, GazetteerEntry]]:
     return out
 
 
+def _people_entries() -> list[tuple[str, GazetteerEntry]]:
+    """Well-known people (names.yaml): the full name and the forms naming them alone."""
+    out = []
+    for person in load_yaml("names.yaml")["people"]:
+        name = str(person["name"])
+        entry = GazetteerEntry(f"person/{_slug(name)}", EntityType.PERSON, name, kind="person")
+        for form in [name, *(person.get("aliases") or [])]:
+            out.append((str(form), entry))
+    return out
+
+
 def _slug(text: str) -> str:
     from kgraph.rdfmap import slug
 
@@ -83,7 +94,7 @@ def _slug(text: str) -> str:
 def gazetteer() -> ahocorasick.Automaton:
     """Case-sensitive surface forms to entries; later lists do not override earlier ones."""
     automaton = ahocorasick.Automaton()
-    for name, entry in _country_entries() + _org_entries() + _place_entries():
+    for name, entry in _country_entries() + _org_entries() + _place_entries() + _people_entries():
         name = name.strip()
         if len(name) < 2 or name in automaton:
             continue
@@ -93,19 +104,19 @@ def gazetteer() -> ahocorasick.Automaton:
 
 
 def gazetteer_hits(text: str) -> list[GazetteerHit]:
-    """Longest non-overlapping whole-word matches, left to right."""
+    """Non-overlapping whole-word matches, the longest first (so "Angkatan Laut Arab Saudi"
+    holds "Arab Saudi", not the sea "Laut Arab"), in text order."""
     found = []
     for end_idx, (length, entry) in gazetteer().iter(text):
         begin, end = end_idx - length + 1, end_idx + 1
         if _word_edge(text, begin, end):
             found.append(GazetteerHit(begin, end, entry))
-    found.sort(key=lambda h: (h.begin, -(h.end - h.begin)))
+    found.sort(key=lambda h: (-(h.end - h.begin), h.begin))
     out: list[GazetteerHit] = []
     for hit in found:
-        if out and hit.begin < out[-1].end:
-            continue
-        out.append(hit)
-    return out
+        if all(hit.end <= o.begin or o.end <= hit.begin for o in out):
+            out.append(hit)
+    return sorted(out, key=lambda h: h.begin)
 
 
 def _word_edge(text: str, begin: int, end: int) -> bool:
@@ -125,6 +136,7 @@ class Title:
     english: str
     of: str | None = None  # fixed country key, when the title implies one
     ministry: str | None = None  # field, for "Menteri Luar Negeri"
+    seat: bool = False  # held in a town or region named after it ("Bupati Labuhanbatu …")
 
 
 @cache
@@ -133,10 +145,12 @@ def titles() -> dict[str, Title]:
     lex = load_yaml("titles.yaml")
     out: dict[str, Title] = {}
     for t in lex["titles"]:
-        title = Title(t["label"], t["en"], f"country/{t['of']}" if t.get("of") else None)
+        title = Title(t["label"], t["en"], f"country/{t['of']}" if t.get("of") else None, seat=bool(t.get("seat")))
         for form in [t["label"], *t.get("aliases", [])]:
             out.setdefault(form, title)
             out.setdefault(form[0].lower() + form[1:], title)
+            if not form.isupper():  # "perdana menteri", but not "pm" for "PM"
+                out.setdefault(form.lower(), title)
     for f in lex["ministry_fields"]:
         for prefix, en in (("Menteri", "Minister"), ("Wakil Menteri", "Deputy Minister")):
             title = Title(f"{prefix} {f['field']}", f"{en} of {f['en']}", ministry=f["field"])
@@ -149,8 +163,28 @@ def titles() -> dict[str, Title]:
 
 @cache
 def title_regex() -> re.Pattern[str]:
+    """A title as written; group `title` is the form (a key of `titles()`), `nya` a
+    possessive ending ("juru bicaranya": his spokesman)."""
     forms = sorted(titles(), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+    alt = "|".join(re.escape(f) for f in forms)
+    return re.compile(r"(?<![\w-])(?P<title>" + alt + r")(?P<nya>nya)?(?![\w-])")
+
+
+@cache
+def title_extras() -> dict[str, tuple[str, ...]]:
+    """Modifiers, fillers and joiners that may stand inside a title phrase (titles.yaml)."""
+    lex = load_yaml("titles.yaml")
+    return {k: tuple(sorted(lex[k], key=len, reverse=True)) for k in ("title_modifiers", "title_fillers", "title_joiners")}
+
+
+@cache
+def anaphora_heads() -> dict[str, tuple[str, ...]]:
+    """'sang presiden' -> the titles its referent holds; a capitalised form too."""
+    out: dict[str, tuple[str, ...]] = {}
+    for phrase, labels in load_yaml("titles.yaml")["anaphora_heads"].items():
+        out[phrase] = tuple(labels)
+        out[phrase[0].upper() + phrase[1:]] = tuple(labels)
+    return out
 
 
 @cache
@@ -163,7 +197,70 @@ def ministry_fields() -> dict[str, str]:
 def ministry_regex() -> re.Pattern[str]:
     fields = sorted(ministry_fields(), key=len, reverse=True)
     alt = "|".join(re.escape(f) for f in fields)
-    return re.compile(r"(?<![\w-])[Kk]ementerian\s+(?P<field>" + alt + r")(?![\w-])", re.IGNORECASE)
+    heads = "|".join(re.escape(h) for h in load_yaml("titles.yaml")["ministry_heads"])
+    return re.compile(rf"(?<![\w-])(?:{heads})\s+(?P<field>{alt})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def ministry_orgs() -> dict[tuple[str, str], GazetteerEntry]:
+    """(field, country key) -> the gazetteer's organisation for that ministry, so that
+    "Kementerian Pertahanan" of Indonesia and "Kemhan" are one node."""
+    out: dict[tuple[str, str], GazetteerEntry] = {}
+    fields = sorted(ministry_fields(), key=len, reverse=True)
+    for name, entry in _org_entries():
+        if entry.part_of is None:
+            continue
+        m = ministry_regex().match(name)
+        if m is None:
+            continue
+        rest = name[m.end():].strip().lower()
+        if rest in _country_names(entry.part_of) and m["field"].lower() in fields:
+            out.setdefault((m["field"].lower(), entry.part_of), entry)
+    return out
+
+
+@cache
+def _country_names(key: str) -> frozenset[str]:
+    """Lower-case names of a country, and "" (no name)."""
+    names = {""}
+    for name, entry in _country_entries():
+        if entry.key == key:
+            names.add(name.lower())
+    return frozenset(names)
+
+
+@dataclass(frozen=True, slots=True)
+class NationalBody:
+    label: str
+    english: str
+    heads: tuple[str, ...]
+    national: str | None
+    country: str | None = None  # fixed country key ("KBRI" is Indonesia's embassy)
+
+
+@cache
+def national_bodies() -> tuple[NationalBody, ...]:
+    return tuple(
+        NationalBody(b["label"], b["en"], tuple(b["heads"]), b.get("national"),
+                     f"country/{b['country']}" if b.get("country") else None)
+        for b in load_yaml("titles.yaml")["national_bodies"]
+    )
+
+
+@cache
+def national_orgs() -> dict[tuple[str, str], GazetteerEntry]:
+    """(national kind, country key) -> the gazetteer organisation that is that body."""
+    out: dict[tuple[str, str], GazetteerEntry] = {}
+    entries = {e.key: e for _, e in _org_entries()}
+    for org in load_yaml("organizations.yaml"):
+        if org.get("national") and org.get("country"):
+            out.setdefault((org["national"], f"country/{org['country']}"), entries[f"org/{org['id']}"])
+    return out
+
+
+@cache
+def names_lexicon() -> dict:
+    return load_yaml("names.yaml")
 
 
 @cache
@@ -207,3 +304,9 @@ def org_kinds() -> dict[str, str]:
 @cache
 def countries_by_key() -> dict[str, GazetteerEntry]:
     return {entry.key: entry for _, entry in _country_entries() if entry.type is EntityType.COUNTRY}
+
+
+@cache
+def country_forms() -> frozenset[str]:
+    """Every name of a country as written."""
+    return frozenset(name for name, entry in _country_entries() if entry.type is EntityType.COUNTRY)
