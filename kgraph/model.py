@@ -139,7 +139,7 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Count:
-    kind: str  # killed | injured | missing | arrested | displaced
+    kind: str  # killed | injured | missing | arrested | displaced | held | released
     value: int
     of: str | None  # Entity.key of the party counted, when stated
     span: Span

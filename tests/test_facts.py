@@ -110,7 +110,9 @@ def test_spelled_value(words: str, value: int | None) -> None:
     ("Ribuan warga Palestina tewas sejak serangan dimulai.", []),  # a vague amount is no number
     ("Puluhan orang dilaporkan hilang setelah banjir.", []),
     ("Latihan itu melibatkan 300 tentara dari kedua negara.", []),  # nothing happened to them
-    ("Israel akan membebaskan 50 sandera pekan depan.", []),  # hostages: kg:countType has no kind
+    ("Israel akan membebaskan 150 tahanan Palestina pekan depan.", [("released", 150, "country/PS")]),
+    ("Sekitar 240 orang masih disandera di Jalur Gaza.", [("held", 240, None)]),
+    ("Kelompok itu menculik 12 nelayan di perairan Sulu.", [("held", 12, None)]),
     ("Pada 2022 tentara Armenia tewas dalam jumlah besar.", []),  # a year
     ("Perang enam pekan itu berakhir dengan gencatan senjata.", []),
     ("Pertemuan berlangsung Senin (13/3/2023) di Jakarta dan 4 menteri hadir.", []),

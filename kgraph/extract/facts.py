@@ -227,11 +227,11 @@ def _count_at(text: str, s: Span, refs: list[Ref], num: _Number, limit: int,
     after_np = next((r for r in refs if np_end < r.begin <= np_end + 2), None) if people else None
     status = _status(people.group(0)) if people else None
     if status == "":
-        return None  # hostages, captives: kg:countType has no kind for them
-    if status:
-        found: _Found | None = _Found(status, num.begin, np_end)
-    else:
-        found = _kind_for(text, s, num, people is not None, np_end, limit, previous)
+        return None  # a status kg:countType has no kind for
+    found = _kind_for(text, s, num, people is not None, np_end, limit, previous)
+    if status and not (found and found.begin < num.begin):
+        # the status holds unless a verb acts on them ("membebaskan 150 tahanan": released)
+        found = _Found(status, num.begin, np_end)
     if found is None:
         return None
     owner = _owner(text, s, refs, num, people, after_np, found)
