@@ -124,3 +124,13 @@ def test_a_meeting_noun_framed_by_selama_is_the_subjects_meeting() -> None:
     found = events("Kamboja dan Thailand gagal menyepakati garis batas selama pembicaraan di Kuala Lumpur, Malaysia, pada Jumat (8/3/2024).", "04")
     assert [(e.actors, e.targets) for e in found] == [(("country/KH",), ("country/TH",))]
     assert found[0].date is not None and found[0].date.value.isoformat() == "2024-03-08"
+
+
+def test_dan_between_subjects_is_not_a_coordinated_verb() -> None:
+    found = events("Presiden Prancis Emmanuel Macron tiba di Roma. Italia dan Spanyol sepakat "
+                   "memperkuat patroli laut bersama.", "03")
+    assert [(e.actors, e.targets) for e in found] == [(("country/IT",), ("country/ES",))]
+
+
+def test_a_passive_without_oleh_takes_only_an_agent_right_after_the_verb() -> None:
+    assert events("Sejak kudeta, ditahan junta, mantan pemimpin Myanmar Aung San Suu Kyi tetap diam.", "17") == []

@@ -250,8 +250,7 @@ class EventFinder:
 
     def subject(self, sentence: Sentence, toks: list[Token], index: int, start: int) -> list[Ref]:
         """The actors before the trigger; for 'dan membantah', the sentence's subject."""
-        prev = [t.low for t in toks[max(0, index - 2):index]]
-        if any(w in cues().coordinators for w in prev):
+        if self.coordinated(toks, index):
             shared = self.coordinated_subject(toks, index)
             if shared:
                 return shared
@@ -325,6 +324,14 @@ class EventFinder:
             return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
         return []
 
+    def coordinated(self, toks: list[Token], index: int) -> bool:
+        """'..., dan membantah', 'lalu juga menyerukan': a coordinator leads to the verb
+        (in 'Indonesia dan Malaysia sepakat' it joins the subjects instead)."""
+        k = index - 1
+        while k >= 0 and toks[k].low in cues().negation_gap and index - k <= 3:
+            k -= 1
+        return k >= 0 and toks[k].low in cues().coordinators
+
     def coordinated_subject(self, toks: list[Token], index: int) -> list[Ref]:
         """'dia menelepon X dan menuntut ...': the earlier verb's actors in this sentence."""
         earlier = [(t, e) for t, e in self.sentence_events if t.end <= index and not is_nominal(toks[t.begin].low)]
@@ -370,7 +377,8 @@ class EventFinder:
         for tok in toks[after:after + 6]:
             if tok.low == "oleh":
                 return group_after(self.refs, self.text, tok.end, limit)
-        return group_after(self.refs, self.text, toks[after - 1].end, limit, max_gap_words=1)
+        # without "oleh" the agent follows the verb at once ("ditahan junta, X": no agent named)
+        return group_after(self.refs, self.text, toks[after - 1].end, limit, max_gap_words=0)
 
     def pronoun_subject(self, toks: list[Token], trig_index: int, start: int) -> list[Ref]:
         """'dia menelepon', 'Keduanya disebut setuju', 'mereka menyerang': earlier actors."""
