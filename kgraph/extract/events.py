@@ -327,10 +327,10 @@ class EventFinder:
     def coordinated(self, toks: list[Token], index: int) -> bool:
         """'..., dan membantah', 'lalu juga menyerukan': a coordinator leads to the verb
         (in 'Indonesia dan Malaysia sepakat' it joins the subjects instead)."""
-        k = index - 1
-        while k >= 0 and toks[k].low in cues().negation_gap and index - k <= 3:
+        c, k = cues(), index - 1
+        while k >= 0 and toks[k].low not in c.coordinators and toks[k].low in c.negation_gap and index - k <= 3:
             k -= 1
-        return k >= 0 and toks[k].low in cues().coordinators
+        return k >= 0 and toks[k].low in c.coordinators
 
     def coordinated_subject(self, toks: list[Token], index: int) -> list[Ref]:
         """'dia menelepon X dan menuntut ...': the earlier verb's actors in this sentence."""
