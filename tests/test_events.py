@@ -134,3 +134,21 @@ def test_dan_between_subjects_is_not_a_coordinated_verb() -> None:
 
 def test_a_passive_without_oleh_takes_only_an_agent_right_after_the_verb() -> None:
     assert events("Sejak kudeta, ditahan junta, mantan pemimpin Myanmar Aung San Suu Kyi tetap diam.", "17") == []
+
+
+def test_a_launch_verb_with_a_weapon_is_a_strike() -> None:
+    (e,) = events("Korea Utara meluncurkan dua rudal balistik ke arah Jepang pada Kamis pagi.", "19")
+    assert e.cameo == "195" and e.actors == ("country/KP",) and e.targets == ("country/JP",)
+
+
+def test_a_launch_verb_without_a_weapon_is_no_strike() -> None:
+    assert events("Indonesia meluncurkan program beasiswa untuk Timor Leste.", "19") == []
+
+
+def test_a_place_noun_with_a_determiner_points_back_to_the_place() -> None:
+    found = events("Situasi di Jalur Gaza terus memburuk. Israel kembali menggempur wilayah padat itu.", "19")
+    assert found and found[0].actors == ("country/IL",) and found[0].targets[0].startswith("place/")
+
+
+def test_juru_bicara_is_a_title_not_a_meeting() -> None:
+    assert events("Kementerian itu menunjuk Tiongkok sebagai tuan rumah, kata juru bicara Wang Wenbin.", "04") == []

@@ -14,7 +14,7 @@ from kgraph.model import EntityType, Span
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 # Words that open a new clause: a subject is not looked for across them.
 CLAUSE_WORDS = frozenset(
-    ["bahwa", "karena", "setelah", "sebelum", "ketika", "saat", "sementara", "sedangkan", "namun", "tetapi", "tapi", "sehingga", "agar", "supaya", "meskipun", "walaupun", "jika", "apabila", "seraya", "sambil"]
+    ["bahwa", "karena", "setelah", "sebelum", "sejak", "ketika", "saat", "sementara", "sedangkan", "namun", "tetapi", "tapi", "sehingga", "agar", "supaya", "meskipun", "walaupun", "jika", "apabila", "seraya", "sambil"]
 )
 JOINERS = frozenset({"dan", "serta", "atau", ",", "bersama", "dengan", "&"})
 PARTICIPANTS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)

@@ -43,6 +43,10 @@ class Cues:
     default_targets: tuple[str, ...]
     object_heads: frozenset[str]
     meeting_frames: frozenset[str]
+    noun_makers: frozenset[str]
+    launch_verbs: frozenset[str]
+    launch_reach: int
+    place_anaphors: tuple[str, ...]
     instruments: tuple[tuple[str, tuple[str, ...]], ...]  # (cameo, word sequences)
 
 
@@ -53,7 +57,8 @@ def cues() -> Cues:
     instruments = tuple((str(code), tuple(w.lower() for w in ws)) for code, ws in raw["instruments"].items())
     return Cues(words["negators"], words["negation_gap"], words["denials"], words["cancellations"],
                 words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
-                words["object_heads"], words["meeting_frames"], instruments)
+                words["object_heads"], words["meeting_frames"], words["noun_makers"], words["launch_verbs"],
+                int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments)
 
 
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
@@ -93,7 +98,8 @@ def _index() -> tuple[dict[str, list[tuple[tuple[str, ...], int, bool]]], frozen
 def is_nominal(word: str) -> bool:
     """pe-/per-/ke- ... -an(nya): 'pertahanan', 'serangan' name a thing, not an act."""
     w = word.lower().removesuffix("nya")
-    return w.endswith("an") and (w.startswith(("pe", "ke")) or len(w) > 6) and not w.startswith(("men", "mem", "ber"))
+    # me-/di-/ber-/ter- ... -kan/-an are verbs: "meluncurkan", "dijatuhkan", "bertahan"
+    return w.endswith("an") and (w.startswith(("pe", "ke")) or len(w) > 6) and not w.startswith(("me", "di", "ber", "ter"))
 
 
 def find_triggers(toks: list[Token]) -> list[Trigger]:
@@ -111,12 +117,34 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
                 key = (len(words), -n)
                 if best is None or key > (best[0], -best[1]):
                     best = (len(words), n)
-        if best:
+        if best and not (i > 0 and toks[i - 1].low in cues().noun_makers):
             found.append(Trigger(i, i + best[0], _entries()[best[1]]))
             i += best[0]
+        elif toks[i].low in cues().launch_verbs and _weapon_after(toks, i):
+            found.append(Trigger(i, i + 1, _launch_entry(_weapon_after(toks, i))))
+            i += 1
         else:
             i += 1
     return found
+
+
+def _weapon_after(toks: list[Token], i: int) -> str | None:
+    """The code of the first weapon within reach after a launch verb, unless a trigger word
+    comes first ("meluncurkan serangan udara" is the noun's event)."""
+    words = [t.low for t in toks[i + 1:i + 1 + cues().launch_reach]]
+    index, _ = _index()
+    for k in range(len(words)):
+        if words[k] in index:
+            return None
+        for code, sequences in cues().instruments:
+            if any(words[k:k + len(seq.split())] == seq.split() for seq in sequences):
+                return code
+    return None
+
+
+@cache
+def _launch_entry(code: str) -> dict:
+    return {"id": "launch", "cameo": code, "targets": ["ke", "ke arah", "terhadap", "atas"]}
 
 
 def _candidates(tok: Token, index, first_stems) -> list[tuple[tuple[str, ...], int, bool]]:
@@ -315,6 +343,17 @@ class EventFinder:
             return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
         return []
 
+    def place_anaphor(self, pos: int, limit: int) -> list[Ref]:
+        """'menggempur wilayah padat penduduk itu': the latest place or country named in an
+        earlier sentence (in this one it is more likely the actor)."""
+        nouns = "|".join(re.escape(n) for n in sorted(cues().place_anaphors, key=len, reverse=True))
+        m = re.match(rf"\s*(?:{nouns})(?:\s+[a-z-]+){{0,3}}?\s+(?:itu|tersebut)(?![\w-])", self.text[pos:limit])
+        if not m:
+            return []
+        begin = max((x.span.begin for x in self.seg.sentences if x.span.begin <= pos), default=0)
+        earlier = [r for r in self.refs if r.end <= begin and not r.in_title and r.type.value in ("Place", "Country")]
+        return earlier[-1:]
+
     def office_after(self, pos: int, limit: int) -> list[Ref]:
         """'meminta presiden Rusia untuk ...' with no name: the office's country is the target."""
         office = [r for r in self.refs if r.in_title and pos <= r.begin < limit]
@@ -371,7 +410,8 @@ class EventFinder:
             owner = group_after(self.refs, self.text, after_head, limit, max_gap_words=3)
             if owner:
                 return owner
-        return self.prep_group(entry, pos, limit, cues().default_targets) or self.office_after(pos, limit)
+        return (self.prep_group(entry, pos, limit, cues().default_targets) or self.office_after(pos, limit)
+                or self.place_anaphor(pos, limit))
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
@@ -487,3 +527,4 @@ def _refined(cameo: str, toks: list[Token], clause_begin: int) -> str:
             if any(words[i:i + len(parts)] == parts for i in range(len(words))):
                 return code
     return cameo
+
