@@ -307,3 +307,16 @@ def test_eval_command_has_help_and_fails_cleanly_without_gold(runner, tmp_path: 
     assert "precision/recall" in runner.invoke(cli, ["eval", "--help"]).output
     result = runner.invoke(cli, ["eval", "--gold", str(tmp_path / "none")])
     assert result.exit_code == 1
+
+
+def test_an_integer_count_is_found_beside_an_equal_float() -> None:
+    """3.0 == 3 and they hash alike: the float must not hide the count, whatever the order."""
+    from kgraph.evaluate import GraphView, score_counts
+
+    gold = Gold.from_dict({"article": "x.txt", "counts": [{"what": "injured", "value": 3, "accept": [3]}]})
+    for first, second in [(Literal(3.0), Literal(3)), (Literal(3), Literal(3.0))]:
+        g = Graph()
+        g.add((URIRef("urn:a"), URIRef("urn:p"), first))
+        g.add((URIRef("urn:b"), URIRef("urn:p"), second))
+        scores, _ = score_counts(gold, GraphView(g))
+        assert scores.counts.ok == 1
