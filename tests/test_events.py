@@ -152,3 +152,35 @@ def test_a_place_noun_with_a_determiner_points_back_to_the_place() -> None:
 
 def test_juru_bicara_is_a_title_not_a_meeting() -> None:
     assert events("Kementerian itu menunjuk Tiongkok sebagai tuan rumah, kata juru bicara Wang Wenbin.", "04") == []
+
+
+def test_milik_names_the_owner_of_the_target() -> None:
+    (e,) = events("Amerika Serikat melancarkan serangan udara terhadap 30 gudang senjata milik kelompok Hamas.", "19")
+    assert e.actors == ("country/US",) and e.targets == ("org/hamas",)
+
+
+def test_a_passive_relative_clause_names_the_owner_of_the_target() -> None:
+    (e,) = events("Pemerintah Jepang mengecam uji coba rudal yang dilakukan Korea Utara pada Jumat.", "11")
+    assert e.targets == ("country/KP",)
+
+
+def test_warship_is_no_war() -> None:
+    found = events("Kapal-kapal perang Amerika Serikat dan Inggris berlayar di Laut Merah.")
+    assert [e for e in found if e.cameo.startswith("19")] == []
+
+
+def test_ketiga_negara_points_to_the_three_latest_countries() -> None:
+    found = events("Menteri Luar Negeri Jepang, Korea Selatan dan Amerika Serikat bertemu di Tokyo. "
+                   "Ketiga negara itu sepakat dengan Australia untuk berbagi data radar.", "03")
+    assert found and set(found[0].actors) <= {"country/JP", "country/KR", "country/US"}
+
+
+def test_a_recalled_ambassador_reduces_relations_with_the_host_country() -> None:
+    (e,) = events("Irak menarik duta besarnya dari Iran sebagai bentuk protes.", "16")
+    assert e.cameo == "161" and e.actors == ("country/IQ",) and e.targets == ("country/IR",)
+
+
+def test_one_actor_named_with_its_acronym_joins_a_coordinated_pair() -> None:
+    found = events("Angkatan Bersenjata Sudan (SAF) dan kelompok paramiliter Pasukan Dukungan Cepat (RSF) "
+                   "menandatangani gencatan senjata di Jeddah.", "05")
+    assert found and len(found[0].actors) == 1 and found[0].targets and found[0].targets[0] != found[0].actors[0]

@@ -63,7 +63,9 @@ def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
     group = [cands[-1]]
     for r in reversed(cands[:-1]):
         gap = text[r.end:group[0].begin]
-        if _is_joiner(gap):
+        if r.key == group[0].key and re.fullmatch(r"[\s()]*", gap):
+            group[0] = r  # "Pasukan Dukungan Cepat (RSF)": one actor named twice
+        elif _is_joiner(gap):
             group.insert(0, r)
         else:
             break
@@ -117,13 +119,15 @@ def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words:
     return group
 
 
-# Lower-case words allowed between coordinated actors: "A dan timpalannya dari B".
-GAP_WORDS = frozenset({"juga", "para", "pihak", "dari", "timpalannya", "mitranya", "koleganya", "rekannya"})
+@cache
+def _gap_words() -> frozenset[str]:
+    return frozenset(load_yaml("event_cues.yaml")["group_gap_words"])
 
 
 def _is_joiner(gap: str) -> bool:
-    words = [w.lower() for w in re.findall(r"[\w&]+|,", gap) if not w[:1].isupper()]
-    return len(words) <= 4 and all(w in JOINERS or w in GAP_WORDS for w in words) and bool(words)
+    """', ', ' dan ', ' dan kelompok paramiliter ', ' (SAF) dan ': what may join two actors."""
+    words = [w.lower() for w in re.findall(r"[\w&]+|,", re.sub(r"\([^()]{1,12}\)", " ", gap)) if not w[:1].isupper()]
+    return len(words) <= 4 and all(w in JOINERS or w in _gap_words() for w in words) and bool(words)
 
 
 def _is_title_gap(gap: str) -> bool:
@@ -147,8 +151,8 @@ def resolve_pronoun(refs: list[Ref], seg, toks: list[Token], index: int, start: 
         tok = toks[k]
         if tok.begin < start:
             break
-        if tok.low == "kedua" and k + 1 < index:
-            pair = _latest_pair(refs, tok.begin, toks[k + 1].low)
+        if tok.low in _ordinals() and k + 1 < index:
+            pair = _latest_pair(refs, tok.begin, toks[k + 1].low, _ordinals()[tok.low])
             if pair:
                 return [Ref(tok.begin, toks[k + 1].end, key, _type_of(refs, key), key, "pair") for key in pair]
         if k >= index - 3 and (tok.low in person or tok.low in group):
@@ -164,8 +168,14 @@ def _pair_nouns() -> dict[str, EntityType]:
     return {noun.split()[0]: kinds[kind] for kind, nouns in lex.items() for noun in nouns}
 
 
-def _latest_pair(refs: list[Ref], pos: int, noun: str) -> list[str]:
-    """'kedua menteri': the two latest distinct people before `pos`; 'kedua negara': countries."""
+@cache
+def _ordinals() -> dict[str, int]:
+    return {k: int(v) for k, v in load_yaml("event_cues.yaml")["ordinals"].items()}
+
+
+def _latest_pair(refs: list[Ref], pos: int, noun: str, how_many: int = 2) -> list[str]:
+    """'kedua menteri': the two latest distinct people before `pos`; 'ketiga negara': the
+    three latest countries."""
     kind = _pair_nouns().get(noun)
     if kind is None:
         return []
@@ -174,7 +184,7 @@ def _latest_pair(refs: list[Ref], pos: int, noun: str) -> list[str]:
         key = r.acts_as if kind is EntityType.COUNTRY else r.key
         if (r.type is kind or (kind is EntityType.COUNTRY and key.startswith("country/"))) and key not in keys:
             keys.append(key)
-        if len(keys) == 2:
+        if len(keys) == how_many:
             return list(reversed(keys))
     return []
 

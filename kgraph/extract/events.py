@@ -61,6 +61,8 @@ def cues() -> Cues:
                 int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments)
 
 
+# Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
+OWNER_MARK = re.compile(r"\s*(?!(?:di|ke|dari|pada)\s)(?:[\w.-]+\s+){1,6}?(?:milik|yang\s+di\w+(?:\s+oleh)?|oleh)(?![\w-])")
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
 CANCELLED_MEETING = "125"
 # The first paragraphs of a news story report what happened on or just before
@@ -117,7 +119,7 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
                 key = (len(words), -n)
                 if best is None or key > (best[0], -best[1]):
                     best = (len(words), n)
-        if best and not (i > 0 and toks[i - 1].low in cues().noun_makers):
+        if best and not (i > 0 and toks[i - 1].low in cues().noun_makers and _bare(toks[i].low)):
             found.append(Trigger(i, i + best[0], _entries()[best[1]]))
             i += best[0]
         elif toks[i].low in cues().launch_verbs and _weapon_after(toks, i):
@@ -126,6 +128,12 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
         else:
             i += 1
     return found
+
+
+def _bare(word: str) -> bool:
+    """No verb affix: 'perang', 'bicaranya' (not 'berperang', 'menyerang')."""
+    root = word.removesuffix("nya")
+    return stem(root) == root
 
 
 def _weapon_after(toks: list[Token], i: int) -> str | None:
@@ -262,6 +270,8 @@ class EventFinder:
         if is_nominal(first.low) or first.low in _noun_forms(entry):
             # "serangan Israel", "serangan kelompok Hamas terhadap Israel": the possessor acts
             possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
+            if possessor and entry.get("symmetric") and len(possessor) > 1:
+                return possessor, []  # "pembicaraan antara A dan B": the pair, split later
             if possessor:
                 rest = self.target_group(entry, possessor[-1].end, sentence.span.end)
                 return possessor, [r for r in rest if r not in possessor]
@@ -388,10 +398,17 @@ class EventFinder:
             idx = _word_index(window, prep)
             if idx is not None and idx < 80:
                 # "terhadap wilayah kedaulatan Armenia": a short noun phrase may lead to the target
-                found = group_after(self.refs, self.text, pos + idx + len(prep), limit, max_gap_words=2)
+                found = (group_after(self.refs, self.text, pos + idx + len(prep), limit, max_gap_words=2)
+                         or self.np_owner(pos + idx + len(prep), limit))
                 if found:
                     return found
         return []
+
+    def np_owner(self, pos: int, limit: int) -> list[Ref]:
+        """The owner named inside a noun phrase: "60 target milik kelompok Houthi", "drone yang
+        diluncurkan Houthi", "pelanggaran wilayah udaranya oleh Iran"."""
+        m = OWNER_MARK.match(self.text, pos, limit)
+        return group_after(self.refs, self.text, m.end(), limit, max_gap_words=1) if m else []
 
     def target_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         """After a preposition of the entry ("kepada Rusia"), else what directly follows,
@@ -410,8 +427,9 @@ class EventFinder:
             owner = group_after(self.refs, self.text, after_head, limit, max_gap_words=3)
             if owner:
                 return owner
-        return (self.prep_group(entry, pos, limit, cues().default_targets) or self.office_after(pos, limit)
-                or self.place_anaphor(pos, limit))
+        owner = [] if entry.get("object_is_content") else self.np_owner(pos, limit)
+        return (self.prep_group(entry, pos, limit, cues().default_targets) or owner
+                or self.office_after(pos, limit) or self.place_anaphor(pos, limit))
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
