@@ -17,7 +17,7 @@ from kgraph.model import Entity, EntityType, Extraction, Mention, Segmented, Spa
 
 def extract(seg: Segmented) -> Extraction:
     refs, entities, _main = find_entities(seg)
-    events, corrections = EventFinder(seg, refs, published_date(seg.body.meta)).run()
+    events, corrections = EventFinder(seg, refs, published_date(seg.body.meta), entities).run()
     quotes = find_quotes(seg, refs, entities)
     counts = find_counts(seg, refs)
     relations = find_relations(seg, refs, org_kinds())

@@ -139,6 +139,38 @@ def is_title_word(word: str) -> bool:
     return word in title_words() or word.capitalize() in title_words()
 
 
+@cache
+def _description() -> re.Pattern[str]:
+    lex = load_yaml("quotes.yaml")
+    before = "|".join(map(re.escape, lex["determiners_before"]))
+    after = "|".join(map(re.escape, lex["determiners_after"]))
+    return re.compile(rf"(?<![\w-])(?:(?:{before})\s+(?P<a>[a-z]+(?:\s+[a-z]+)?)"
+                      rf"|(?P<b>[a-z]+(?:\s+[a-z]+)?)\s+(?:{after}))(?![\w-])", re.I)
+
+
+def described(refs: list[Ref], names: dict[str, str], text: str, begin: int, end: int,
+              before: int) -> Ref | None:
+    """'kementerian tersebut', 'sang menteri', 'organisasi itu' between `begin` and `end`: the
+    latest actor before `before` whose name or titles (`names`: key -> lower-case text) hold
+    the noun."""
+    m = _description().search(text, begin, end)
+    if not m:
+        return None
+    words = (m.group("a") or m.group("b")).lower().split()
+    lex = load_yaml("quotes.yaml")
+    if words[-1] in lex["not_descriptions"]:
+        return None
+    kind = lex["class_nouns"].get(words[-1])
+    if kind:
+        of_kind = [r for r in refs if r.end <= before and participant(r) and r.type.value == kind]
+        return of_kind[-1] if of_kind else None
+    for noun in (" ".join(words), words[-1]):
+        for ref in reversed([r for r in refs if r.end <= before and participant(r)]):
+            if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", names.get(ref.key, "")):
+                return ref
+    return None
+
+
 def unique(keys: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 

@@ -16,6 +16,7 @@ from kgraph.dates import DateMention, find_dates
 from kgraph.extract.clauses import (
     Token,
     clause_start,
+    described,
     group_after,
     group_before,
     is_title_word,
@@ -26,7 +27,7 @@ from kgraph.extract.clauses import (
 from kgraph.extract.entities import Ref
 from kgraph.extract.lexicon_index import stem
 from kgraph.lexicon import load_yaml
-from kgraph.model import DateCorrection, Event, EventDate, Segmented, Sentence, Span
+from kgraph.model import DateCorrection, Entity, Event, EventDate, Segmented, Sentence, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,8 +189,12 @@ def _matches(toks: list[Token], i: int, words: tuple[str, ...], is_stem: bool) -
 
 
 class EventFinder:
-    def __init__(self, seg: Segmented, refs: list[Ref], published: dt.date | None) -> None:
+    def __init__(self, seg: Segmented, refs: list[Ref], published: dt.date | None,
+                 entities: tuple[Entity, ...] | list[Entity] = ()) -> None:
         self.seg, self.refs, self.published = seg, refs, published
+        # key -> name, other names and titles, lower case: for "organisasi itu", "sang menteri"
+        self.names = {e.key: " ".join([e.label, *e.alt_labels, *(p.label for p in e.posts)]).lower()
+                      for e in entities}
         self.text = seg.body.text
         self.events: list[Event] = []
         self.corrections: dict[int, DateCorrection] = {}
@@ -300,6 +305,9 @@ class EventFinder:
             before = self.pronoun_subject(toks, index, start)
         if not before:
             before = self.unnamed_office(start, toks[index].begin)
+        if not before:
+            ref = described(self.refs, self.names, self.text, start, toks[index].begin, start)
+            before = [ref] if ref else []
         if not before and start > sentence.span.begin:
             before = group_before(self.refs, self.text, sentence.span.begin, start)
         return before

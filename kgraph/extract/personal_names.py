@@ -216,7 +216,8 @@ def repeated_names(f: EntityFinder, body: list[Span]) -> None:
     seen: set[str] = set()
     for sentence in body:
         for m in name_regex().finditer(sentence.text):
-            b = _past_nouns(f.text, sentence.begin + m.start(), sentence.begin + m.end())
+            b = _past_taken(f, _past_nouns(f.text, sentence.begin + m.start(), sentence.begin + m.end()),
+                            sentence.begin + m.end())
             name = clean_name(f, b, sentence.begin + m.end())
             if name is None or name.text in seen or not 2 <= sum(w[:1].isupper() for w in name.text.split()) <= 4:
                 continue
@@ -224,8 +225,18 @@ def repeated_names(f: EntityFinder, body: list[Span]) -> None:
             words = name.text.split()
             if f.taken(name.begin, name.end) or any(not _plain_word(w) for w in words):
                 continue
-            if _comes_back_alone(f, body, words[-1], name):
+            # "Martin Griffiths … ucap Griffiths"; "Bendito dos Santos Freitas … kata Bendito"
+            if _comes_back_alone(f, body, words[-1], name) or _comes_back_alone(f, body, words[0], name):
                 add_person(f, name, "repeated-name")
+
+
+def _past_taken(f: EntityFinder, begin: int, end: int) -> int:
+    """After words already read as something else: "PBB | Martin Griffiths", "Timor-Leste | Bendito"."""
+    for m in re.finditer(r"\S+", f.text[begin:end]):
+        b = begin + m.start()
+        if not (f.taken(b, b + len(m.group(0))) or m.group(0).isupper()):
+            return b
+    return end
 
 
 def _past_nouns(text: str, begin: int, end: int) -> int:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kgraph.extract.clauses import group_after, group_before, participant, resolve_pronoun, tokens
+from kgraph.extract.clauses import described, group_after, group_before, participant, resolve_pronoun, tokens
 from kgraph.extract.entities import Ref
 from kgraph.lexicon import load_yaml
 from kgraph.model import Entity, Quote, Segmented, Span
@@ -35,7 +35,6 @@ class Patterns:
     before_verb: re.Pattern[str]  # 'mengatakan', 'menuding'
     passive: re.Pattern[str]  # next sentence: 'Hal itu diungkapkan (oleh)'
     lead: re.Pattern[str]  # '," demikian pernyataan'
-    described: re.Pattern[str]  # 'kementerian tersebut', 'sang menteri'
 
 
 def _alternation(words: list[str]) -> str:
@@ -53,8 +52,6 @@ def patterns() -> Patterns:
         re.compile(rf"\s*(?:{_alternation(lex['quote_anaphors'])})\s+(?:{_alternation(lex['passive_speech'])})"
                    r"(?:\s+oleh)?(?![\w-])", re.I),
         re.compile(rf"\s*[,.]?\s*(?:{_alternation(lex['attribution_leads'])})(?![\w-])", re.I),
-        re.compile(rf"(?<![\w-])(?:(?:{_alternation(lex['determiners_before'])})\s+(?P<a>[a-z]+(?:\s+[a-z]+)?)"
-                   rf"|(?P<b>[a-z]+(?:\s+[a-z]+)?)\s+(?:{_alternation(lex['determiners_after'])}))(?![\w-])"),
     )
 
 
@@ -163,17 +160,8 @@ def _named_after(ctx: Context, close: int, end: int) -> str | None:
 
 
 def _described(ctx: Context, begin: int, end: int, before: int) -> str | None:
-    """'kementerian tersebut', 'sang menteri': the latest actor before `before` whose
-    label or title holds the noun."""
-    m = patterns().described.search(ctx.text, begin, end)
-    if not m:
-        return None
-    words = (m.group("a") or m.group("b")).lower().split()
-    for noun in (" ".join(words), words[-1]):
-        for ref in reversed([r for r in ctx.refs if r.end <= before and participant(r)]):
-            if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", ctx.names.get(ref.key, "")):
-                return _acting(ref)
-    return None
+    ref = described(ctx.refs, ctx.names, ctx.text, begin, end, before)
+    return _acting(ref) if ref else None
 
 
 def _pronoun_at(ctx: Context, begin: int, end: int) -> str | None:
