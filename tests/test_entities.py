@@ -324,3 +324,16 @@ def test_refs_sorted_and_output_repeatable() -> None:
     assert first == second
     assert [r.begin for r in first[0]] == sorted(r.begin for r in first[0])
     assert all(m.entity == e.key for e in first[1] for m in e.mentions)
+
+
+
+def test_a_name_after_an_organisation_comes_back_by_its_surname() -> None:
+    people = _people("Kepala urusan kemanusiaan PBB Martin Griffiths tiba di Jeddah. "
+                     '"Gencatan senjata harus dihormati," ucap Griffiths.')
+    assert "person/martin-griffiths" in people
+
+
+def test_a_name_after_a_country_comes_back_by_its_first_name() -> None:
+    people = _people("Retno menerima Menteri Luar Negeri dan Kerja Sama Timor-Leste Bendito dos Santos Freitas. "
+                     '"Kami berterima kasih," kata Bendito.')
+    assert "person/bendito-dos-santos-freitas" in people and "person/kerja-sama" not in people

@@ -212,22 +212,37 @@ def nicknames(f: EntityFinder, sentence: Span) -> None:
 
 def repeated_names(f: EntityFinder, body: list[Span]) -> None:
     """'… menahan Ruben Vardanyan saat …. Vardanyan kemudian dibawa ke Baku': two to four
-    capitalised words that no lexicon knows, whose last word comes back alone later."""
+    capitalised words that no lexicon knows, whose first or last word comes back alone later."""
     seen: set[str] = set()
     for sentence in body:
         for m in name_regex().finditer(sentence.text):
-            b = _past_taken(f, _past_nouns(f.text, sentence.begin + m.start(), sentence.begin + m.end()),
-                            sentence.begin + m.end())
-            name = clean_name(f, b, sentence.begin + m.end())
-            if name is None or name.text in seen or not 2 <= sum(w[:1].isupper() for w in name.text.split()) <= 4:
-                continue
-            seen.add(name.text)
-            words = name.text.split()
-            if f.taken(name.begin, name.end) or any(not _plain_word(w) for w in words):
-                continue
-            # "Martin Griffiths … ucap Griffiths"; "Bendito dos Santos Freitas … kata Bendito"
-            if _comes_back_alone(f, body, words[-1], name) or _comes_back_alone(f, body, words[0], name):
-                add_person(f, name, "repeated-name")
+            for name in _name_runs(f, sentence.begin + m.start(), sentence.begin + m.end()):
+                if name.text in seen or not 2 <= sum(w[:1].isupper() for w in name.text.split()) <= 4:
+                    continue
+                seen.add(name.text)
+                words = name.text.split()
+                if f.taken(name.begin, name.end) or any(not _plain_word(w) for w in words):
+                    continue
+                # "Martin Griffiths … ucap Griffiths"; "Bendito dos Santos Freitas … kata Bendito"
+                if _comes_back_alone(f, body, words[-1], name) or _comes_back_alone(f, body, words[0], name):
+                    add_person(f, name, "repeated-name")
+
+
+def _name_runs(f: EntityFinder, begin: int, end: int) -> list[Span]:
+    """The name candidates in a run of capitalised words, split where a word is already read
+    as something else: "Kerja Sama | Timor-Leste | Bendito dos Santos Freitas"."""
+    runs: list[Span] = []
+    pos = _past_nouns(f.text, begin, end)
+    while pos < end:
+        b = _past_taken(f, pos, end)
+        name = clean_name(f, b, end) if b < end else None
+        if name is None:
+            nxt = re.search(r"\s+", f.text[b:end])
+            pos = b + nxt.end() if nxt else end
+            continue
+        runs.append(name)
+        pos = name.end
+    return runs
 
 
 def _past_taken(f: EntityFinder, begin: int, end: int) -> int:
