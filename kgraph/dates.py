@@ -18,7 +18,7 @@ class DateMention:
     begin: int
     end: int
     value: dt.date
-    rule: str  # explicit | weekday | relative | corrected
+    rule: str  # explicit | weekday | relative | anchored | corrected
     printed: dt.date | None = None  # digits as written, when a weekday did not fit them
     weekday_mismatch: bool = False
 
@@ -169,3 +169,17 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return dt.date(y, m, d)
     except ValueError:
         return None
+
+
+@cache
+def _anchored_regex() -> tuple[re.Pattern[str], dict[str, int]]:
+    offsets = {k.lower(): int(v) for k, v in load_yaml("dates.yaml").get("anchored_days", {}).items()}
+    words = "|".join(re.escape(k) for k in sorted(offsets, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE), offsets
+
+
+def find_anchored(text: str) -> list[tuple[int, int, int]]:
+    """'sehari sebelumnya', 'keesokan harinya': (begin, end, offset in days) of phrases that
+    count from the date the story last named, not from publication."""
+    pattern, offsets = _anchored_regex()
+    return [(m.start(), m.end(), offsets[m.group(0).lower()]) for m in pattern.finditer(text)]

@@ -113,7 +113,7 @@ class Entity:
 @dataclass(frozen=True, slots=True)
 class EventDate:
     value: dt.date
-    rule: str  # explicit | weekday | relative | publication | corrected
+    rule: str  # explicit | weekday | relative | anchored | context | publication | corrected
     span: Span | None = None
 
 

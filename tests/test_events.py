@@ -184,3 +184,25 @@ def test_one_actor_named_with_its_acronym_joins_a_coordinated_pair() -> None:
     found = events("Angkatan Bersenjata Sudan (SAF) dan kelompok paramiliter Pasukan Dukungan Cepat (RSF) "
                    "menandatangani gencatan senjata di Jeddah.", "05")
     assert found and len(found[0].actors) == 1 and found[0].targets and found[0].targets[0] != found[0].actors[0]
+
+
+def test_sehari_kemudian_counts_from_the_date_named_before() -> None:
+    found = events("Korea Utara menembakkan rudal ke arah Jepang pada Senin (11/3/2024). "
+                   "Sehari kemudian, Jepang memanggil Duta Besar Korea Utara di Tokyo.", "11")
+    assert found and found[0].date is not None and found[0].date.value.isoformat() == "2024-03-12"
+    assert found[0].date.rule == "anchored"
+
+
+def test_a_noun_with_a_determiner_refers_back_and_is_no_new_event() -> None:
+    found = events("Dalam pertemuan itu, Jepang berjanji menghibahkan kapal patroli kepada Indonesia.", "04")
+    assert found == []
+
+
+def test_a_noun_after_a_topic_verb_is_what_was_discussed() -> None:
+    found = events("Keduanya membahas kerja sama ekonomi dengan Vietnam.")
+    assert not [e for e in found if e.cameo.startswith("06")]
+
+
+def test_the_subject_stands_before_a_relative_apposition_and_an_adverb() -> None:
+    found = events("Jepang dan Indonesia, yang sama-sama anggota G20, telah menandatangani perjanjian pertahanan.", "05")
+    assert [(e.actors, e.targets) for e in found] == [(("country/JP",), ("country/ID",))]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kgraph.dates import DateMention, find_dates
+from kgraph.dates import DateMention, find_anchored, find_dates
 from kgraph.extract.clauses import (
     Token,
     clause_start,
@@ -45,6 +45,7 @@ class Cues:
     object_heads: frozenset[str]
     meeting_frames: frozenset[str]
     noun_makers: frozenset[str]
+    topic_verbs: frozenset[str]
     launch_verbs: frozenset[str]
     launch_reach: int
     place_anaphors: tuple[str, ...]
@@ -58,7 +59,7 @@ def cues() -> Cues:
     instruments = tuple((str(code), tuple(w.lower() for w in ws)) for code, ws in raw["instruments"].items())
     return Cues(words["negators"], words["negation_gap"], words["denials"], words["cancellations"],
                 words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
-                words["object_heads"], words["meeting_frames"], words["noun_makers"], words["launch_verbs"],
+                words["object_heads"], words["meeting_frames"], words["noun_makers"], words["topic_verbs"], words["launch_verbs"],
                 int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments)
 
 
@@ -202,11 +203,28 @@ class EventFinder:
         self.triggers: list[Trigger] = []  # of the sentence being read
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
-        self.dates = [self.dates_in(s.span) for s in self.seg.sentences]
+        self.dates = self.anchored([self.dates_in(s.span) for s in self.seg.sentences])
         for n, sentence in enumerate(self.seg.sentences):
             self.sentence_index = n
             self.sentence(sentence, self.dates[n])
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
+
+    def anchored(self, dates: list[list[DateMention]]) -> list[list[DateMention]]:
+        """'Sehari kemudian, ...': a day after the latest date named before the sentence; it
+        replaces a bare weekday in the same sentence, which only guesses the week."""
+        out: list[list[DateMention]] = []
+        latest: DateMention | None = None
+        for sentence, found in zip(self.seg.sentences, dates, strict=True):
+            span = sentence.span
+            phrases = find_anchored(span.text)
+            if phrases and latest is not None:
+                b, e, days = phrases[0]
+                mention = DateMention(span.begin + b, span.begin + e, latest.value + dt.timedelta(days=days), "anchored")
+                found = sorted([mention, *(d for d in found if d.rule != "weekday")], key=lambda d: d.begin)
+            out.append(found)
+            if found:
+                latest = max(found, key=lambda d: d.begin)
+        return out
 
     def dates_in(self, span: Span) -> list[DateMention]:
         return [DateMention(span.begin + d.begin, span.begin + d.end, d.value, d.rule, d.printed, d.weekday_mismatch)
@@ -220,7 +238,7 @@ class EventFinder:
                     Span.of(self.text, d.begin, d.end), d.printed, d.value,
                     "weekday does not fit the printed date; resolved to that weekday on or before publication",
                 )
-        self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t)]
+        self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t) and not _topic(toks, t)]
         self.trigger_starts = [toks[t.begin].begin for t in self.triggers]
         self.sentence_events: list[tuple[Trigger, Event]] = []
         for trig in self.triggers:
@@ -273,6 +291,8 @@ class EventFinder:
             agent = self.by_agent(toks, trig.end, sentence.span.end)
             return (agent, before) if agent else ([], before)
         if is_nominal(first.low) or first.low in _noun_forms(entry):
+            if re.match(r"\s+(?:itu|tersebut|ini)(?![\w-])", self.text[last.end:last.end + 12]):
+                return [], []  # "Dalam pertemuan itu, ...": the event told before, not a new one
             # "serangan Israel", "serangan kelompok Hamas terhadap Israel": the possessor acts
             possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
             if possessor and entry.get("symmetric") and len(possessor) > 1:
@@ -523,13 +543,23 @@ def _type_of(refs: list[Ref], key: str):
 def _before_apposition(text: str, start: int, pos: int) -> int:
     """'Amerika Serikat, sekutu Filipina, mengecam': the subject stands before the apposition,
     so the search for it ends at the apposition's opening comma."""
-    head = text[start:pos].rstrip()
+    head = re.sub(r"(?:\s+(?:telah|sudah|juga|akan|pun|kembali|sempat|masih|tetap))+\s*$", "", text[start:pos]).rstrip()
     if not head.endswith(","):
         return pos
     opening = head[:-1].rfind(",")
     if opening <= 0 or not re.search(r"(?<![\w-])[a-z]\w+", head[opening:-1]):
         return pos  # "Rusia, Iran, Turki," is a list, not an apposition
     return start + opening
+
+
+def _topic(toks: list[Token], trig: Trigger) -> bool:
+    """'membahas kerja sama ekonomi': a noun after a topic verb is what was discussed."""
+    return trig.begin > 0 and toks[trig.begin - 1].low in cues().topic_verbs and is_nominal_phrase(toks, trig)
+
+
+def is_nominal_phrase(toks: list[Token], trig: Trigger) -> bool:
+    first = toks[trig.begin].low
+    return is_nominal(first) or first in _noun_forms(trig.entry) or not re.match(r"(?:me|di|ber|ter)", first)
 
 
 def _quoted_term(text: str, toks: list[Token], trig: Trigger) -> bool:
