@@ -29,6 +29,7 @@ LINK_SHARE = 0.6
 # Elements that never hold article prose.
 _DROP_TAGS = (
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "button",
+    "figure", "figcaption",  # photo captions and their credits ("Foto: dok. Biro Humas ...") are not the story
 )
 # class/id words of sidebars, ads, share bars and comment blocks across portals.
 _DROP_CLASS = re.compile(

@@ -280,3 +280,13 @@ def test_hostile_json_ld_does_not_crash(ld):
     text, meta = html_to_text(_ld_page(ld))
     assert text.startswith("Judul dari H1")
     assert meta.authors == ()
+
+
+def test_photo_captions_and_credits_are_not_body_text() -> None:
+    from kgraph.html import html_to_text
+
+    page = ("<html><body><article><h1>Judul</h1><figure><img src='x.jpg'><figcaption>Menhan bersama tamunya "
+            "(Foto: dok. Biro Humas Setjen Kemhan)</figcaption></figure><p>Isi berita yang sebenarnya.</p>"
+            "</article></body></html>")
+    text, _ = html_to_text(page)
+    assert "Isi berita" in text and "Setjen Kemhan" not in text
