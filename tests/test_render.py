@@ -99,10 +99,15 @@ def xss_graph() -> Graph:
                    [("111", "person/x", "country/XX", "mengkritik", dt.date(2024, 1, 2))])
 
 
-def payload(page: str) -> dict:
-    raw = re.search(r'<script type="application/json" id="kgraph-data">(.*?)</script>', page, re.S)
+def block(page: str, name: str) -> dict:
+    raw = re.search(rf'<script type="application/json" id="kgraph-{name}">(.*?)</script>', page, re.S)
     assert raw is not None
     return json.loads(raw.group(1))
+
+
+def payload(page: str) -> dict:
+    """Both JSON blocks: `data`, parsed at load, and `evidence`, parsed on first use."""
+    return {**block(page, "data"), **block(page, "evidence")}
 
 
 def test_page_is_offline_no_external_resources() -> None:
@@ -111,7 +116,7 @@ def test_page_is_offline_no_external_resources() -> None:
     assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
     assert not re.search(r"<link|cdnjs|jsdelivr|unpkg|bootstrap", page, re.I)
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", page, re.I)
-    assert page.count("</script>") == 3
+    assert page.count("</script>") == 4  # two JSON blocks, vis-network, the viewer
     assert not re.search(r"<script[^>]*\bsrc=", page)
     assert "Content-Security-Policy" in page
 
@@ -122,16 +127,20 @@ def test_nodes_edges_styles_and_evidence() -> None:
     assert nodes["csto"]["label"] == "Collective Security Treaty Organization"  # English label
     assert nodes["csto"]["shape"] == "diamond" and nodes["vladimir-putin"]["shape"] == "dot"
     assert nodes["vladimir-putin"]["size"] > nodes["AM"]["size"]  # more central, bigger
-    edges = {(e["from"].rsplit("/", 1)[-1], e["to"].rsplit("/", 1)[-1]): e for e in data["edges"]}
+    ids = [n["id"].rsplit("/", 1)[-1] for n in data["nodes"]]
+    edges = {(ids[e["from"]], ids[e["to"]]): e for e in data["edges"]}  # ends are indices into nodes
     criticise = edges[("nikol-pashinyan", "csto")]
-    assert criticise["color"] == "#fd8d3c" and criticise["quad"] == 3 and criticise["label"] == "DISAPPROVE"
+    assert criticise["color"] == "#fd8d3c" and criticise["quad"] == 3 and criticise["root"] == "11"
+    assert dict(data["roots"])["11"] == "DISAPPROVE" and data["cameo"]["111"] == "Criticize or denounce"
     assert edges[("vladimir-putin", "nikol-pashinyan")]["color"] == "#74c476"
     event = data["events"][criticise["ev"][0]]
     sentence = data["sentences"][event["s"]]
     assert sentence == "Nikol Pashinyan mengkritik CSTO karena diam."
     assert sentence[event["h"][0]:event["h"][1]] == "mengkritik"
     assert data["articles"][event["a"]] == {"h": "Armenia minta bantuan Rusia.", "d": "2022-09-13"}
+    assert event["who"] == "Nikol Pashinyan" and event["whom"] == "Collective Security Treaty Organization"
     assert [r[0] for r in data["roots"]] == ["04", "11"]
+    assert data["dates"] == ["2022-09-12", "2023-03-01"]  # events and articles: the date filter's range
 
 
 def test_indonesian_page_text_and_labels() -> None:
@@ -150,7 +159,7 @@ def test_script_json_cannot_break_out_of_script() -> None:
 def test_hostile_labels_are_only_json_escaped_data() -> None:
     page, _ = render(xss_graph())
     assert XSS_LABEL not in page and "<img src=x" not in page
-    assert page.count("</script>") == 3  # the page's own three script elements, nothing from the data
+    assert page.count("</script>") == 4  # the page's own four script elements, nothing from the data
     data = payload(page)
     assert {n["label"] for n in data["nodes"]} == {f"Tokoh {XSS_LABEL}", f"Negara {XSS_IMG}"}
     assert "innerHTML" not in page.split("<script>")[-1]  # the viewer's own script
@@ -163,6 +172,29 @@ def test_big_graph_gets_python_layout_and_physics_off() -> None:
     positions = {(n["x"], n["y"]) for n in data["nodes"]}
     assert len(positions) == len(data["nodes"])  # every node placed, none on top of another
     assert render(sample_graph(), ViewerOptions(layout_threshold=3))[0] == page  # deterministic
+    assert data["big"] is True and data["options"]["edges"]["smooth"] is False
+    assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
+    small = payload(render(sample_graph())[0])
+    assert small["big"] is False and small["options"]["edges"]["smooth"] == {"type": "continuous"}
+
+
+def test_load_block_holds_no_evidence_and_records_no_derivable_text() -> None:
+    """What the page parses before its first draw stays small: evidence and text it can derive stay out."""
+    page, _ = render(sample_graph(), ViewerOptions(lang="en"))
+    data, evidence = block(page, "data"), block(page, "evidence")
+    assert set(evidence) == {"events", "sentences"} and not {"events", "sentences"} & set(data)
+    assert len(evidence["events"]) == 3
+    assert "Nikol Pashinyan mengkritik CSTO karena diam." in evidence["sentences"]
+    assert {k for n in data["nodes"] for k in n} == {
+        "id", "label", "color", "shape", "size", "x", "y", "kind", "pr", "deg", "arts", "names"}
+    assert "names" not in next(n for n in data["nodes"] if n["label"] == "Vladimir Putin")  # only its label
+    assert next(n for n in data["nodes"] if n["label"] == "Russia")["names"] == ["Rusia", "Russia"]  # search
+    assert not {"title", "label", "iri", "arrows"} & {k for e in data["edges"] for k in e}  # arrows: options
+    assert data["options"]["edges"]["arrows"]["to"]["enabled"] is True
+    with_co = payload(render(sample_graph(), ViewerOptions(comentions=True))[0])
+    co = [e for e in with_co["edges"] if e["kind"] == "co"]
+    assert co and all(e["arrows"] == "" and e["dashes"] is True for e in co)  # undirected: no arrowhead
+    assert not {"iri", "t"} & {k for e in evidence["events"] for k in e}
 
 
 def test_max_nodes_keeps_the_most_central_and_reports_the_rest() -> None:
@@ -170,7 +202,7 @@ def test_max_nodes_keeps_the_most_central_and_reports_the_rest() -> None:
     kept = {n["label"] for n in payload(page)["nodes"]}
     assert len(kept) == 3 and "Vladimir Putin" in kept and "Nikol Pashinyan" in kept
     assert len(report.dropped) == 3 and "Armenia" in report.dropped
-    assert all(e["from"] in {n["id"] for n in payload(page)["nodes"]} for e in payload(page)["edges"])
+    assert all(0 <= e[end] < 3 for e in payload(page)["edges"] for end in ("from", "to"))
 
 
 def test_cli_viz_writes_the_page_and_reports_dropped(tmp_path) -> None:

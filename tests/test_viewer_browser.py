@@ -19,6 +19,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 ARTIFACTS = Path(__file__).parent / "artifacts"
+PASHINYAN = "https://w3id.org/kgraph/data/person/nikol-pashinyan"
+TEXT_SPY = """window.__drawnText = [];
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+        window.__drawnText.push(String(text)); return fillText.call(this, text, ...rest); };"""
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 
@@ -103,15 +108,16 @@ def test_sample_page_counts_panel_filters_offline(tab: Page, tmp_path: Path) -> 
     assert tab.js("window.kgraph.nodes.length") == 6 and tab.js("window.kgraph.edges.length") == 3
     assert tab.js("window.kgraph.visibleCounts()") == {"nodes": 6, "edges": 3}
 
-    pashinyan = "https://w3id.org/kgraph/data/person/nikol-pashinyan"
-    tab.click_node(pashinyan)
+    tab.click_node(PASHINYAN)
     panel = tab.panel()
     assert not panel["hidden"] and panel["title"] == "Nikol Pashinyan"
     assert "Nikol Pashinyan mengkritik CSTO karena diam." in panel["sentences"]
     assert panel["marks"] == ["menelepon", "mengkritik"]  # by date: 12 then 13 September
     assert panel["heads"] == ["Armenia minta bantuan Rusia."] * 2
 
-    edge = tab.js("window.kgraph.edges.get({filter: e => e.root === '11'})[0].id")
+    assert tab.js("Object.keys(window.kgraph.nodes.get()[0]).sort()") == [
+        "color", "id", "label", "shape", "size", "title", "x", "y"]  # vis gets what it draws, no more
+    edge = tab.js("window.kgraph.data.edges.find(e => e.root === '11').id")
     tab.click_edge(edge)
     panel = tab.panel()
     assert panel["title"] == "Nikol Pashinyan → Collective Security Treaty Organization"
@@ -150,6 +156,34 @@ def test_physics_page_in_indonesian_loads_cleanly(tab: Page, tmp_path: Path) -> 
     assert tab.errors == [] and tab.requests == []
 
 
+def test_big_graph_mode_draws_edge_labels_of_the_selected_node_only(tab: Page, tmp_path: Path) -> None:
+    """Above the layout threshold edges carry no label (cheaper frames); the selected node's are drawn
+    over the graph, and arrowheads come and go with the zoom."""
+    html = tmp_path / "big.html"
+    write_viewer(sample_graph(), str(html), ViewerOptions(lang="en", layout_threshold=3))
+    tab.page.add_init_script(TEXT_SPY)
+    tab.open(html)
+    assert tab.js("window.kgraph.visibleCounts()") == {"nodes": 6, "edges": 3}
+    assert tab.js("window.kgraph.edges.get({filter: e => e.label !== undefined}).length") == 0
+    tab.js("() => window.kgraph.network.redraw()")
+    assert "DISAPPROVE" not in tab.js("window.__drawnText")
+    tab.click_node(PASHINYAN)
+    assert tab.panel()["marks"] == ["menelepon", "mengkritik"]  # evidence read on the first click
+    tab.page.wait_for_function("() => window.__drawnText.includes('DISAPPROVE')", timeout=5_000)
+    assert "CONSULT" in tab.js("window.__drawnText")  # Putin → Pashinyan, the selected node's other edge
+    tab.page.wait_for_function("() => window.kgraph.arrows() === true")  # six nodes fit at scale 1
+    r = tab.js("() => document.querySelector('#graph canvas').getBoundingClientRect().toJSON()")
+    tab.page.mouse.move(r["x"] + r["width"] / 2, r["y"] + r["height"] / 2)
+    for _ in range(60):  # zoom out with the wheel until arrowheads would be under ~2 px
+        tab.page.mouse.wheel(0, 300)
+        if tab.js("window.kgraph.network.getScale()") < 0.2:
+            break
+    tab.page.wait_for_function("() => window.kgraph.arrows() === false", timeout=5_000)
+    tab.page.select_option("#f-root", "04")
+    assert tab.js("window.kgraph.visibleCounts()") == {"nodes": 3, "edges": 2}  # Putin, Pashinyan, Shoigu
+    assert tab.errors == [] and tab.requests == []
+
+
 def test_hostile_labels_show_as_text_and_never_run(tab: Page, tmp_path: Path) -> None:
     html = tmp_path / "xss.html"
     write_viewer(xss_graph(), str(html), ViewerOptions(lang="en", physics=False))
@@ -170,6 +204,6 @@ def test_hostile_labels_show_as_text_and_never_run(tab: Page, tmp_path: Path) ->
     tab.page.press("#search", "Enter")
     assert tab.panel()["title"] == f"Negara {XSS_IMG}"
     assert tab.js("document.querySelectorAll('body img').length") == 0
-    assert tab.js("document.querySelectorAll('script').length") == 3
+    assert tab.js("document.querySelectorAll('script').length") == 4
     assert tab.js("window.__xss") is None
     assert tab.errors == [] and tab.requests == []
