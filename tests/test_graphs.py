@@ -31,3 +31,12 @@ def test_graphs_folder_is_up_to_date(rebuilt: Path, name: str) -> None:
     committed = (ROOT / "graphs" / name).read_bytes()
     fresh = (rebuilt / name).read_bytes().replace(str(rebuilt).encode(), b"graphs")
     assert fresh == committed, f"graphs/{name} is out of date; rebuild with: {REBUILD}"
+
+
+def test_the_sample_graph_conforms_to_the_shapes() -> None:
+    """Every article of the corpus, built together, passes ontology/shapes.ttl."""
+    from kgraph.store import load_dataset
+    from kgraph.validate import validate
+
+    result = validate(load_dataset([str(ROOT / "graphs" / "sample.ttl")]))
+    assert result.conforms, result.violations[:5]

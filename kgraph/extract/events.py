@@ -20,6 +20,7 @@ from kgraph.extract.clauses import (
     group_after,
     group_before,
     is_title_word,
+    participant,
     resolve_pronoun,
     tokens,
     unique,
@@ -389,7 +390,8 @@ class EventFinder:
         if not m:
             return []
         begin = max((x.span.begin for x in self.seg.sentences if x.span.begin <= pos), default=0)
-        earlier = [r for r in self.refs if r.end <= begin and not r.in_title and r.type.value in ("Place", "Country")]
+        # only names that can be a party: a country, or a place standing for one ("Kyiv")
+        earlier = [r for r in self.refs if r.end <= begin and participant(r) and r.type.value in ("Place", "Country")]
         return earlier[-1:]
 
     def office_after(self, pos: int, limit: int) -> list[Ref]:
