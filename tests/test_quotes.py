@@ -65,7 +65,8 @@ def test_attribution_in_the_next_sentence() -> None:
 def test_a_quoted_fragment_belongs_to_the_subject_of_the_verb_before_it() -> None:
     got = speakers('Kementerian Luar Negeri Tiongkok menuding Filipina "sengaja memicu ketegangan baru" '
                    'di perairan sengketa.')
-    assert list(got.values())[0] is not None and list(got.values())[0].startswith("org/kementerian-luar-negeri")
+    speaker = next(iter(got.values()))
+    assert speaker is not None and speaker.startswith("org/kementerian-luar-negeri")
 
 
 def test_a_scare_quoted_term_is_no_quote() -> None:
