@@ -212,3 +212,12 @@ def test_a_noun_after_a_topic_verb_is_what_was_discussed() -> None:
 def test_the_subject_stands_before_a_relative_apposition_and_an_adverb() -> None:
     found = events("Jepang dan Indonesia, yang sama-sama anggota G20, telah menandatangani perjanjian pertahanan.", "05")
     assert [(e.actors, e.targets) for e in found] == [(("country/JP",), ("country/ID",))]
+
+
+def test_force_aimed_at_a_place_is_aimed_at_its_country() -> None:
+    (e,) = events("Israel kembali menggempur Jalur Gaza pada Minggu malam.", "19")
+    assert e.actors == ("country/IL",) and e.targets == ("country/PS",)
+
+
+def test_a_short_noun_in_an_is_a_noun() -> None:
+    assert events("Konsensus itu memuat seruan penghentian kekerasan.", "02") == []

@@ -26,7 +26,7 @@ from kgraph.extract.clauses import (
     unique,
 )
 from kgraph.extract.entities import Ref
-from kgraph.extract.lexicon_index import stem
+from kgraph.extract.lexicon_index import place_countries, stem
 from kgraph.lexicon import load_yaml
 from kgraph.model import DateCorrection, Entity, Event, EventDate, Segmented, Sentence, Span
 
@@ -104,7 +104,9 @@ def is_nominal(word: str) -> bool:
     """pe-/per-/ke- ... -an(nya): 'pertahanan', 'serangan' name a thing, not an act."""
     w = word.lower().removesuffix("nya")
     # me-/di-/ber-/ter- ... -kan/-an are verbs: "meluncurkan", "dijatuhkan", "bertahan"
-    return w.endswith("an") and (w.startswith(("pe", "ke")) or len(w) > 6) and not w.startswith(("me", "di", "ber", "ter"))
+    if not w.endswith("an") or w.startswith(("me", "di", "ber", "ter")):
+        return False
+    return w.startswith(("pe", "ke")) or len(w) > 6 or stem(w) + "an" == w  # "seruan" = seru + -an
 
 
 def find_triggers(toks: list[Token]) -> list[Trigger]:
@@ -131,6 +133,15 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
         else:
             i += 1
     return found
+
+
+def _force(entry: dict) -> bool:
+    """Force, coercion and assault (CAMEO 15, 17-20): aimed at places as well as parties."""
+    return str(entry["cameo"])[:2] in {"15", "17", "18", "19", "20"}
+
+
+def _in_country(ref: Ref) -> Ref:
+    return Ref(ref.begin, ref.end, ref.key, ref.type, place_countries()[ref.key], "place-of")
 
 
 def _bare(word: str) -> bool:
@@ -382,7 +393,18 @@ class EventFinder:
             return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
         return []
 
-    def place_anaphor(self, pos: int, limit: int) -> list[Ref]:
+    def place_struck(self, entry: dict, pos: int, limit: int) -> list[Ref]:
+        """'menggempur Gaza', 'serangan udara ke Jalur Gaza': force aimed at a place is aimed at
+        the country the place lies in."""
+        preps = "|".join(re.escape(p) for p in [*(entry.get("targets") or []), "ke", "di", "atas"])
+        for r in self.refs:
+            if pos <= r.begin < limit and r.type.value == "Place" and r.key in place_countries():
+                if re.fullmatch(rf"\s*(?:(?:{preps})\s+)?(?:[a-z-]+\s+){{0,2}}", self.text[pos:r.begin]):
+                    return [_in_country(r)]
+                return []
+        return []
+
+    def place_anaphor(self, pos: int, limit: int, force: bool = False) -> list[Ref]:
         """'menggempur wilayah padat penduduk itu': the latest place or country named in an
         earlier sentence (in this one it is more likely the actor)."""
         nouns = "|".join(re.escape(n) for n in sorted(cues().place_anaphors, key=len, reverse=True))
@@ -390,9 +412,14 @@ class EventFinder:
         if not m:
             return []
         begin = max((x.span.begin for x in self.seg.sentences if x.span.begin <= pos), default=0)
-        # only names that can be a party: a country, or a place standing for one ("Kyiv")
-        earlier = [r for r in self.refs if r.end <= begin and participant(r) and r.type.value in ("Place", "Country")]
-        return earlier[-1:]
+        # only names that can be a party: a country, or a place standing for one ("Kyiv"); force
+        # may also strike a place, which then stands for the country it lies in ("Gaza")
+        earlier = [r for r in self.refs if r.end <= begin and r.type.value in ("Place", "Country")
+                   and (participant(r) or (force and r.key in place_countries()))]
+        if not earlier:
+            return []
+        last = earlier[-1]
+        return [last if participant(last) else _in_country(last)]
 
     def office_after(self, pos: int, limit: int) -> list[Ref]:
         """'meminta presiden Rusia untuk ...' with no name: the office's country is the target."""
@@ -459,7 +486,8 @@ class EventFinder:
                 return owner
         owner = [] if entry.get("object_is_content") else self.np_owner(pos, limit)
         return (self.prep_group(entry, pos, limit, cues().default_targets) or owner
-                or self.office_after(pos, limit) or self.place_anaphor(pos, limit))
+                or self.office_after(pos, limit) or self.place_anaphor(pos, limit, _force(entry))
+                or (self.place_struck(entry, pos, limit) if _force(entry) else []))
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:

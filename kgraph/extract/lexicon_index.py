@@ -310,3 +310,9 @@ def countries_by_key() -> dict[str, GazetteerEntry]:
 def country_forms() -> frozenset[str]:
     """Every name of a country as written."""
     return frozenset(name for name, entry in _country_entries() if entry.type is EntityType.COUNTRY)
+
+
+@cache
+def place_countries() -> dict[str, str]:
+    """Place key -> the key of the country it lies in ("place/gaza" -> "country/PS")."""
+    return {entry.key: entry.part_of for _, entry in _place_entries() if entry.part_of}
