@@ -218,24 +218,20 @@ def membership_graph(g: Graph) -> nx.DiGraph:
 
 def _undirected(G: nx.Graph) -> nx.Graph:
     """Simple undirected graph, weight = summed event count (or edge weight), nodes sorted."""
-    U = nx.Graph()
-    U.add_nodes_from(sorted(G.nodes))
-    for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1])):
-        w = data.get("count", data.get("weight", 1))
-        if U.has_edge(u, v):
-            U[u][v]["weight"] += w
-        else:
-            U.add_edge(u, v, weight=w)
-    return U
+    return _summed(G, nx.Graph())
 
 
 def _directed(G: nx.Graph) -> nx.DiGraph:
-    D = nx.DiGraph()
-    D.add_nodes_from(sorted(G.nodes))
+    return _summed(G, nx.DiGraph())
+
+
+def _summed(G: nx.Graph, out: nx.Graph) -> nx.Graph:
+    """`out` filled with G's nodes and one edge per pair, its weight the summed counts."""
+    out.add_nodes_from(sorted(G.nodes))
     for u, v, data in sorted(G.edges(data=True), key=lambda e: (e[0], e[1])):
         w = data.get("count", data.get("weight", 1))
-        D.add_edge(u, v, weight=D[u][v]["weight"] + w if D.has_edge(u, v) else w)
-    return D
+        out.add_edge(u, v, weight=out[u][v]["weight"] + w if out.has_edge(u, v) else w)
+    return out
 
 
 # ---------------------------------------------------------------- metrics

@@ -25,7 +25,7 @@ from functools import cache
 from itertools import pairwise
 
 from kgraph.dates import parse_published
-from kgraph.lexicon import load_yaml
+from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import ArticleMeta, Body, Document, Span
 
 # A body paragraph has at least this many words; shorter lines before the
@@ -75,10 +75,6 @@ def _metadata() -> dict:
     return load_yaml("metadata.yaml")
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _publisher_marks() -> dict[str, str]:
     return {mark: pub["name"] for pub in _metadata()["publishers"] for mark in pub["marks"]}
@@ -87,7 +83,7 @@ def _publisher_marks() -> dict[str, str]:
 @cache
 def _dateline_patterns(outlet: str | None = None) -> tuple[re.Pattern[str], ...]:
     """Datelines signed by a lexicon outlet, or by `outlet`, the site name the page gives."""
-    pub = _alt([*_publisher_marks(), *([outlet] if outlet else [])])
+    pub = alternation([*_publisher_marks(), *([outlet] if outlet else [])])
     place = r"[A-Z][A-Za-z.'’\- ]{1,40}?"
     dash = r"\s*[-–—]{1,2}\s*"
     return (
@@ -319,7 +315,7 @@ def _label_roles() -> dict[str, str]:
 
 @cache
 def _label_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    alt = _alt(_label_roles())
+    alt = alternation(_label_roles())
     first = re.compile(rf"(?P<label>{alt})(?![\w-])[ \t]*(?P<colon>:)?\s*", re.IGNORECASE)
     # a further label on the same line, after "/" or "|", needs its colon: "Rep: A/ Red: B"
     further = re.compile(rf"\s*[/|]\s*(?=(?:{alt})\s*:)", re.IGNORECASE)
@@ -384,8 +380,8 @@ def _parts(text: str, begin: int, end: int) -> list[tuple[int, int]]:
 
 @cache
 def _byline_pattern() -> re.Pattern[str]:
-    seps = _alt(_metadata()["byline_separators"])
-    return re.compile(rf"(?P<names>.+?)\s+(?:{seps})\s+(?P<pub>{_alt(_publisher_marks())})")
+    seps = alternation(_metadata()["byline_separators"])
+    return re.compile(rf"(?P<names>.+?)\s+(?:{seps})\s+(?P<pub>{alternation(_publisher_marks())})")
 
 
 def _byline(text: str) -> list[Credit]:
@@ -478,7 +474,7 @@ def _is_signoff(text: str) -> bool:
 @cache
 def _wire_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (wire["name"], re.compile(rf"(?<!\w)(?:{_alt(wire['marks'])})(?!\w)")) for wire in _metadata()["wire_sources"]
+        (wire["name"], re.compile(rf"(?<!\w)(?:{alternation(wire['marks'])})(?!\w)")) for wire in _metadata()["wire_sources"]
     )
 
 
@@ -494,10 +490,10 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # `cited` spans all words after the cue, so "Dilansir AFP, Rabu" finds AFP
     # even where the regex reads AFP as the optional nationality
     before = re.compile(
-        rf"(?i:\b(?:{_alt(md['source_cues'])})\b)(?P<cited>(?:\s+dari)?(?:\s+[a-z][\w-]*){{0,3}}?(?:\s+[A-Z][\w-]*)?,?\s+{name})"
+        rf"(?i:\b(?:{alternation(md['source_cues'])})\b)(?P<cited>(?:\s+dari)?(?:\s+[a-z][\w-]*){{0,3}}?(?:\s+[A-Z][\w-]*)?,?\s+{name})"
     )
-    after = re.compile(rf"(?P<cited>{name}),?\s+(?:{_alt(md['source_verbs_after'])})\b")
-    own = re.compile(rf"(?<!\w)(?:{_alt(_publisher_marks())})(?!\w)")
+    after = re.compile(rf"(?P<cited>{name}),?\s+(?:{alternation(md['source_verbs_after'])})\b")
+    own = re.compile(rf"(?<!\w)(?:{alternation(_publisher_marks())})(?!\w)")
     return before, after, own
 
 
@@ -575,7 +571,7 @@ def _outlet_line(text: str) -> str | None:
 
 @cache
 def _publisher_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])(?:{_alt(_publisher_marks())})(?!\w)")
+    return re.compile(rf"(?<![\w.])(?:{alternation(_publisher_marks())})(?!\w)")
 
 
 def _publisher_in(text: str) -> str | None:

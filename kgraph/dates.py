@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kgraph.lexicon import load_yaml
+from kgraph.lexicon import alternation, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +31,15 @@ def _words() -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, 
     return months, weekdays, lex["relative_days"], lex["relative_weeks"], lex["timezones"]
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     months, weekdays, rel_days, rel_weeks, zones = _words()
-    wd, mo = _alt(weekdays), _alt(months)
+    wd, mo = alternation(weekdays), alternation(months)
     # Day names as printed, and in lower case too, except "minggu": lower-case it means
     # "week" ("minggu lalu"), capitalised it is Sunday.
     names = [w for ws in load_yaml("dates.yaml")["weekdays"].values() for w in ws]
-    wd_cased = _alt({*names, *(w.lower() for w in names if w.lower() != "minggu")})
-    clock = r"(?:pukul\s*)?(?P<hh>\d{1,2})[.:](?P<mm>\d{2})(?:\s*(?P<tz>" + _alt(zones) + r"))?)?"
+    wd_cased = alternation({*names, *(w.lower() for w in names if w.lower() != "minggu")})
+    clock = r"(?:pukul\s*)?(?P<hh>\d{1,2})[.:](?P<mm>\d{2})(?:\s*(?P<tz>" + alternation(zones) + r"))?)?"
     time = r"(?:,?\s*" + clock
     # A publication stamp may set its time off with a bar or dash: "Kamis, 2 Agustus
     # 2018 | 09.15 WIB", "12/07/2023 - 16:42". In prose that would swallow a range.
@@ -62,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Selasa (13/9)": CNN Indonesia prints day/month without the year
         "numeric_short": re.compile(r"(?P<wd>" + wd_cased + r")\s*\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})\s*\)"),
         "weekday": re.compile(r"\b(?P<wd>" + wd_cased + r")\b(?!\s*[,(]?\s*\(?\d)"),
-        "relative": re.compile(r"\b(?P<rel>" + _alt(list(rel_days) + list(rel_weeks)) + r")\b", re.IGNORECASE),
+        "relative": re.compile(r"\b(?P<rel>" + alternation(list(rel_days) + list(rel_weeks)) + r")\b", re.IGNORECASE),
     }
 
 

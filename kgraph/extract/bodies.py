@@ -26,16 +26,13 @@ from kgraph.extract.lexicon_index import (
     short_ministries,
     title_regex,
 )
+from kgraph.lexicon import alternation
 from kgraph.model import EntityType, Span
 from kgraph.rdfmap import slug
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽƏА-Я"
 _WORD = rf"[{_UPPER}][\w'’\-]*"
 _PLACE_LIKE = (EntityType.PLACE, EntityType.COUNTRY)
-
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 def find_organisations(f: EntityFinder, body: list[Span], main: str | None) -> None:
     for span in body:
@@ -53,16 +50,7 @@ def find_organisations(f: EntityFinder, body: list[Span], main: str | None) -> N
 
 def later_mentions(f: EntityFinder, spans: list[Span]) -> None:
     """Later mentions of organisations and places found here: 'AAPP', 'Sagaing', 'El Arish'."""
-    if not f.names:
-        return
-    pattern = re.compile(rf"(?<![\w-])(?:{_alt(list(f.names))})(?![\w-])")
-    for span in spans:
-        for m in pattern.finditer(span.text):
-            b, e = span.begin + m.start(), span.begin + m.end()
-            key = f.names[m.group(0)]
-            if not f.taken(b, e) and key in f.entities:
-                b_ = f.entities[key]
-                f.add(Span.of(f.text, b, e), key, b_.type, b_.label, "name-again", part_of=b_.part_of)
+    f.add_again(spans, f.names, "name-again")
 
 
 # -- companies, ministries and state bodies ----------------------------------------
@@ -72,8 +60,8 @@ def later_mentions(f: EntityFinder, spans: list[Span]) -> None:
 def _company_regex() -> re.Pattern[str]:
     lex = names_lexicon()
     word = rf"(?:{_WORD}|[A-Z0-9&]{{2,}})"
-    return re.compile(rf"(?<![\w-])(?:{_alt(lex['company_prefixes'])})\.?\s+(?P<name>{word}(?:\s+{word}){{0,6}})"
-                      rf"(?:\s+(?:{_alt(lex['company_suffixes'])}))?")
+    return re.compile(rf"(?<![\w-])(?:{alternation(lex['company_prefixes'])})\.?\s+(?P<name>{word}(?:\s+{word}){{0,6}})"
+                      rf"(?:\s+(?:{alternation(lex['company_suffixes'])}))?")
 
 
 def _companies(f: EntityFinder, sentence: Span) -> None:
@@ -120,7 +108,7 @@ def _ministries(f: EntityFinder, sentence: Span, main: str | None) -> None:
 
 @cache
 def _short_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alt(list(short_ministries()))})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(short_ministries()))})(?![\w-])")
 
 
 def _add_ministry(f: EntityFinder, span: Span, fld: str, where: str) -> None:
@@ -192,7 +180,7 @@ def _bodies_by_head() -> dict[str, NationalBody]:
 
 @cache
 def _body_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alt(list(_bodies_by_head()))})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_bodies_by_head()))})(?![\w-])")
 
 
 def _tail(f: EntityFinder, pos: int) -> int:
@@ -295,9 +283,9 @@ def _again(f: EntityFinder, span: Span, key: str) -> None:
 @cache
 def _headed_org_regex() -> re.Pattern[str]:
     lex = names_lexicon()
-    joiners = _alt(lex["name_joiners"])
+    joiners = alternation(lex["name_joiners"])
     word = rf"(?:{_WORD}|[A-Z]{{2,}})"
-    heads, tails = _alt(lex["org_heads"]), _alt(lex["org_tails"])
+    heads, tails = alternation(lex["org_heads"]), alternation(lex["org_tails"])
     return re.compile(
         rf"(?<![\w-])(?:(?P<head>{heads})(?:\s+(?:(?:{joiners})\s+)?{word}){{1,5}}"
         rf"|(?:{word}\s+){{1,4}}(?P<tail>{tails}))(?![\w-])"
@@ -330,7 +318,7 @@ def _headed_orgs(f: EntityFinder, sentence: Span) -> None:
 def _cued_regex() -> re.Pattern[str]:
     lex = names_lexicon()
     word = rf"(?:{_WORD}|[A-Z]{{2,}})"
-    return re.compile(rf"(?<![\w-])(?:{_alt(lex['org_nouns'])})\s+(?:[a-z]+\s+)?(?P<name>{word}(?:\s+{word}){{0,4}})")
+    return re.compile(rf"(?<![\w-])(?:{alternation(lex['org_nouns'])})\s+(?:[a-z]+\s+)?(?P<name>{word}(?:\s+{word}){{0,4}})")
 
 
 def _cued_orgs(f: EntityFinder, sentence: Span) -> None:

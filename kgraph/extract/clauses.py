@@ -9,7 +9,7 @@ from functools import cache
 from kgraph.extract.entities import Ref
 from kgraph.extract.lexicon_index import title_words
 from kgraph.lexicon import load_yaml
-from kgraph.model import EntityType, Span
+from kgraph.model import Entity, EntityType, Span
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 # Words that open a new clause: a subject is not looked for across them.
@@ -186,10 +186,10 @@ def resolve_pronoun(refs: list[Ref], seg, toks: list[Token], index: int, start: 
         if tok.low in _ordinals() and k + 1 < index:
             pair = _latest_pair(refs, tok.begin, toks[k + 1].low, _ordinals()[tok.low])
             if pair:
-                return [Ref(tok.begin, toks[k + 1].end, key, _type_of(refs, key), key, "pair") for key in pair]
+                return [Ref(tok.begin, toks[k + 1].end, key, type_of(refs, key), key, "pair") for key in pair]
         if k >= index - 3 and (tok.low in person or tok.low in group):
             keys = _salient(refs, seg, tok.begin, tok.low, person)
-            return [Ref(tok.begin, tok.end, k, _type_of(refs, k), k, "pronoun") for k in keys]
+            return [Ref(tok.begin, tok.end, k, type_of(refs, k), k, "pronoun") for k in keys]
     return []
 
 
@@ -240,5 +240,16 @@ def _salient(refs: list[Ref], seg, pos: int, word: str, person: frozenset[str]) 
     return []
 
 
-def _type_of(refs: list[Ref], key: str) -> EntityType:
-    return next(r.type for r in refs if r.acts_as == key or r.key == key)
+def type_of(refs: list[Ref], key: str) -> EntityType | None:
+    return next((r.type for r in refs if r.acts_as == key or r.key == key), None)
+
+
+def acting(ref: Ref) -> str:
+    """The actor a ref stands for: a capital's country, else the ref's own entity."""
+    return ref.acts_as if ref.type is EntityType.PLACE else ref.key
+
+
+def actor_names(entities: tuple[Entity, ...] | list[Entity]) -> dict[str, str]:
+    """Entity key -> its name, other names and titles, lower case: what a definite
+    description ("organisasi itu", "sang menteri") is matched against."""
+    return {e.key: " ".join([e.label, *e.alt_labels, *(p.label for p in e.posts)]).lower() for e in entities}

@@ -15,6 +15,8 @@ from functools import cache
 from kgraph.dates import DateMention, find_anchored, find_dates
 from kgraph.extract.clauses import (
     Token,
+    acting,
+    actor_names,
     clause_start,
     described,
     group_after,
@@ -23,11 +25,12 @@ from kgraph.extract.clauses import (
     participant,
     resolve_pronoun,
     tokens,
+    type_of,
     unique,
 )
 from kgraph.extract.entities import Ref
 from kgraph.extract.lexicon_index import place_countries, stem
-from kgraph.lexicon import load_yaml
+from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import DateCorrection, Entity, Event, EventDate, Segmented, Sentence, Span
 
 
@@ -135,6 +138,11 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
     return found
 
 
+@cache
+def _place_anaphor_regex() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(cues().place_anaphors)})(?:\s+[a-z-]+){{0,3}}?\s+(?:itu|tersebut)(?![\w-])")
+
+
 def _force(entry: dict) -> bool:
     """Force, coercion and assault (CAMEO 15, 17-20): aimed at places as well as parties."""
     return str(entry["cameo"])[:2] in {"15", "17", "18", "19", "20"}
@@ -158,9 +166,16 @@ def _weapon_after(toks: list[Token], i: int) -> str | None:
     for k in range(len(words)):
         if words[k] in index:
             return None
-        for code, sequences in cues().instruments:
-            if any(words[k:k + len(seq.split())] == seq.split() for seq in sequences):
-                return code
+        if code := _weapon_at(words, k):
+            return code
+    return None
+
+
+def _weapon_at(words: list[str], k: int) -> str | None:
+    """The CAMEO code of the weapon named at words[k], if one is."""
+    for code, sequences in cues().instruments:
+        if any(words[k:k + len(seq.split())] == seq.split() for seq in sequences):
+            return code
     return None
 
 
@@ -205,14 +220,17 @@ class EventFinder:
     def __init__(self, seg: Segmented, refs: list[Ref], published: dt.date | None,
                  entities: tuple[Entity, ...] | list[Entity] = ()) -> None:
         self.seg, self.refs, self.published = seg, refs, published
-        # key -> name, other names and titles, lower case: for "organisasi itu", "sang menteri"
-        self.names = {e.key: " ".join([e.label, *e.alt_labels, *(p.label for p in e.posts)]).lower()
-                      for e in entities}
+        self.names = actor_names(entities)
         self.text = seg.body.text
         self.events: list[Event] = []
         self.corrections: dict[int, DateCorrection] = {}
         self.paragraph_date: dict[int, DateMention] = {}  # latest date named in each paragraph
-        self.triggers: list[Trigger] = []  # of the sentence being read
+        self.dates: list[list[DateMention]] = []  # per sentence
+        self.sentence_index = 0
+        # of the sentence being read: its triggers, where they start, the events made so far
+        self.triggers: list[Trigger] = []
+        self.trigger_starts: list[int] = []
+        self.sentence_events: list[tuple[Trigger, Event]] = []
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
         self.dates = self.anchored([self.dates_in(s.span) for s in self.seg.sentences])
@@ -252,7 +270,7 @@ class EventFinder:
                 )
         self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t) and not _topic(toks, t)]
         self.trigger_starts = [toks[t.begin].begin for t in self.triggers]
-        self.sentence_events: list[tuple[Trigger, Event]] = []
+        self.sentence_events = []
         for trig in self.triggers:
             event = self.event(sentence, toks, trig, dates)
             if event is not None:
@@ -260,14 +278,13 @@ class EventFinder:
                 self.sentence_events.append((trig, event))
         if dates:
             self.paragraph_date[sentence.paragraph] = dates[-1]
-        self.trigger_starts: list[int] = []
 
     def event(self, sentence: Sentence, toks: list[Token], trig: Trigger, dates: list[DateMention]) -> Event | None:
         entry = trig.entry
         first, last = toks[trig.begin], toks[trig.end - 1]
         actors, targets = self.sides(sentence, toks, trig)
-        actor_keys = unique([_acting(r) for r in actors])
-        target_keys = unique([_acting(r) for r in targets])
+        actor_keys = unique([acting(r) for r in actors])
+        target_keys = unique([acting(r) for r in targets])
         if entry.get("symmetric") and not target_keys and len(actor_keys) > 1:
             actor_keys, target_keys = actor_keys[:1], actor_keys[1:]
         if set(actor_keys) & set(target_keys) and set(actor_keys) - set(target_keys):
@@ -407,8 +424,7 @@ class EventFinder:
     def place_anaphor(self, pos: int, limit: int, force: bool = False) -> list[Ref]:
         """'menggempur wilayah padat penduduk itu': the latest place or country named in an
         earlier sentence (in this one it is more likely the actor)."""
-        nouns = "|".join(re.escape(n) for n in sorted(cues().place_anaphors, key=len, reverse=True))
-        m = re.match(rf"\s*(?:{nouns})(?:\s+[a-z-]+){{0,3}}?\s+(?:itu|tersebut)(?![\w-])", self.text[pos:limit])
+        m = _place_anaphor_regex().match(self.text, pos, limit)
         if not m:
             return []
         begin = max((x.span.begin for x in self.seg.sentences if x.span.begin <= pos), default=0)
@@ -444,8 +460,8 @@ class EventFinder:
         if not earlier:
             return []
         trig, event = earlier[-1]
-        return [Ref(toks[trig.begin].begin, toks[trig.begin].begin, k, _type_of(self.refs, k), k, "coordinated")
-                for k in event.actors if _type_of(self.refs, k) is not None]
+        return [Ref(toks[trig.begin].begin, toks[trig.begin].begin, k, kind, k, "coordinated")
+                for k in event.actors if (kind := type_of(self.refs, k)) is not None]
 
     def prep_group(self, entry: dict, pos: int, limit: int, preps: list[str] | tuple[str, ...] | None = None) -> list[Ref]:
         window = self.text[pos:limit]
@@ -552,10 +568,6 @@ def _has_year(text: str) -> bool:
     return bool(re.search(r"\b(?:19|20)\d{2}\b|\btahun lalu\b|\bbulan lalu\b", text))
 
 
-def _acting(ref: Ref) -> str:
-    return ref.acts_as if ref.type.value == "Place" else ref.key
-
-
 def _is_passive(word: str) -> bool:
     """'diserang', 'ditembak': di- is a prefix the stemmer strips; in 'diskusi' it is not."""
     return word.startswith("di") and stem(word) != word
@@ -564,10 +576,6 @@ def _is_passive(word: str) -> bool:
 def _noun_forms(entry: dict) -> frozenset[str]:
     listed = frozenset(w.lower() for w in entry.get("nouns", []))
     return listed | frozenset(f.split()[0] for f in entry.get("forms", []) if entry.get("noun_ok") and is_nominal(f.split()[0]))
-
-
-def _type_of(refs: list[Ref], key: str):
-    return next((r.type for r in refs if r.acts_as == key or r.key == key), None)
 
 
 def _before_apposition(text: str, start: int, pos: int) -> int:
@@ -604,13 +612,8 @@ QUOTES = frozenset('"\u201c\u201d\u2018\u2019\'')
 
 def _refined(cameo: str, toks: list[Token], clause_begin: int) -> str:
     """A fighting event in a clause that names its weapon takes the weapon's sub-code."""
-    if not cameo.startswith("19") or len(cameo) > 3 or cameo != "190":
+    if cameo != "190":
         return cameo
     words = [t.low for t in toks if t.begin >= clause_begin]
-    for code, sequences in cues().instruments:
-        for seq in sequences:
-            parts = seq.split()
-            if any(words[i:i + len(parts)] == parts for i in range(len(words))):
-                return code
-    return cameo
+    return next((code for k in range(len(words)) if (code := _weapon_at(words, k))), cameo)
 

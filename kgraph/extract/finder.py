@@ -7,9 +7,11 @@ words in kgraph/lexicon.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from kgraph.extract.lexicon_index import GazetteerEntry
+from kgraph.lexicon import alternation
 from kgraph.model import Entity, EntityType, Mention, Post, Segmented, Span
 
 
@@ -81,6 +83,19 @@ class EntityFinder:
         span = Span.of(self.text, begin, end)
         return self.add(span, entry.key, entry.type, entry.label, rule, acts_as=entry.stands_for,
                         english=entry.english, iso=entry.iso, part_of=entry.part_of)
+
+    def add_again(self, spans: list[Span], names: dict[str, str], rule: str) -> None:
+        """Every free occurrence in `spans` of a surface form in `names` (surface -> key of an
+        entity already found) becomes another mention of that entity."""
+        if not names:
+            return
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation(names)})(?![\w-])")
+        for span in spans:
+            for m in pattern.finditer(span.text):
+                b, e = span.begin + m.start(), span.begin + m.end()
+                known = self.entities.get(names[m.group(0)])
+                if known is not None and not self.taken(b, e):
+                    self.add(Span.of(self.text, b, e), known.key, known.type, known.label, rule, part_of=known.part_of)
 
     # -- looking -------------------------------------------------------------
     def taken(self, begin: int, end: int) -> bool:

@@ -40,18 +40,15 @@ from kgraph.extract.personal_names import (
     prefix_regex,
     register_aliases,
     repeated_names,
+    skip_spaces,
     speech_people,
 )
-from kgraph.lexicon import load_yaml
+from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import EntityType, Post, Span
 from kgraph.rdfmap import slug
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽƏА-Я"
 _ORG_LIKE = (EntityType.ORGANIZATION, EntityType.COUNTRY)
-
-
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 # -- the finder --------------------------------------------------------------------
@@ -147,7 +144,7 @@ def _read_phrase(f: EntityFinder, pos: int, limit: int, possessive: bool = False
     unit, org, country, qualifier = "", None, None, ""
     loose, consumed = possessive, False
     for _ in range(10):  # a phrase has a handful of parts; the bound keeps a bad text from looping long
-        p = _skip(text, pos)
+        p = skip_spaces(text, pos)
         ref = f.ref_at(p)
         if ref is not None and ref.end <= limit and not (consumed and ref.type is EntityType.PLACE
                                                           and _word_follows(f, ref.end)):
@@ -177,7 +174,7 @@ def _read_phrase(f: EntityFinder, pos: int, limit: int, possessive: bool = False
             qualifier = f"{qualifier} {text[p:w]}".strip()
             pos, loose = w, True
             continue
-        if (j := _words_at(text, p, extras["title_joiners"])) and title_regex().match(text, _skip(text, j)):
+        if (j := _words_at(text, p, extras["title_joiners"])) and title_regex().match(text, skip_spaces(text, j)):
             return _Phrase(p, joiner=True)
         if not consumed and not unit and (u := _unit_end(f, p, limit)):
             unit, pos = text[p:u], u
@@ -185,13 +182,7 @@ def _read_phrase(f: EntityFinder, pos: int, limit: int, possessive: bool = False
         if (consumed or loose) and (c := _comma_then_name(text, p, limit)):
             return _Phrase(c, unit, qualifier, org, country, comma=True, loose=loose)
         break
-    return _Phrase(_skip(text, pos), unit, qualifier, org, country, loose=loose)
-
-
-def _skip(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] == " ":
-        pos += 1
-    return pos
+    return _Phrase(skip_spaces(text, pos), unit, qualifier, org, country, loose=loose)
 
 
 def _after_paren(text: str, end: int) -> int:
@@ -223,7 +214,7 @@ def _unit_end(f: EntityFinder, pos: int, limit: int) -> int | None:
         b = pos + m.start()
         word = m.group(0)
         ref = f.ref_at(b)
-        if ref is not None and b == _skip(f.text, end) and ref.type in _ORG_LIKE:
+        if ref is not None and b == skip_spaces(f.text, end) and ref.type in _ORG_LIKE:
             return end if end > pos else None
         if not (word[:1].isupper() and word.isalnum()) or f.taken(b, b + len(word)) or m.start() > 80:
             return None
@@ -348,7 +339,7 @@ def _title_reference(f: EntityFinder, phrase: Span, title: str, of: str | None) 
 
 @cache
 def _counterpart_regex() -> re.Pattern[str]:
-    words = _alt(load_yaml("titles.yaml")["counterpart_words"])
+    words = alternation(load_yaml("titles.yaml")["counterpart_words"])
     return re.compile(rf"(?<![\w-])(?:{words})\s+(?:dari\s+)?")
 
 
@@ -371,8 +362,8 @@ def _counterpart(f: EntityFinder, sentence: Span, pos: int, title: str) -> None:
 def _apposition_regex() -> re.Pattern[str]:
     lex = names_lexicon()
     forms = [t for t in titles() if t[:1].islower()] + list(lex["person_nouns"])
-    return re.compile(rf"(?P<name>{name_regex().pattern})(?:,\s+|\s+selaku\s+)(?:(?P<opener>{_alt(lex['apposition_openers'])})"
-                      rf"\s+)?(?P<what>{_alt(forms)})(?![\w-])")
+    return re.compile(rf"(?P<name>{name_regex().pattern})(?:,\s+|\s+selaku\s+)(?:(?P<opener>{alternation(lex['apposition_openers'])})"
+                      rf"\s+)?(?P<what>{alternation(forms)})(?![\w-])")
 
 
 def _appositions(f: EntityFinder, sentence: Span) -> None:
@@ -397,7 +388,7 @@ def _appositions(f: EntityFinder, sentence: Span) -> None:
 
 @cache
 def _anaphora_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alt(list(anaphora_heads()))})(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(anaphora_heads()))})(?![\w-])")
 
 
 def _anaphora(f: EntityFinder, spans: list[Span]) -> None:

@@ -14,6 +14,7 @@ from functools import cache
 
 from kgraph.extract.finder import EntityFinder
 from kgraph.extract.lexicon_index import calendar_words, names_lexicon, title_regex, titles
+from kgraph.lexicon import alternation
 from kgraph.model import EntityType, Span
 from kgraph.rdfmap import slug
 
@@ -22,11 +23,8 @@ _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _ORG_LIKE = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _skip(text: str, pos: int) -> int:
+def skip_spaces(text: str, pos: int) -> int:
+    """The first position at or after `pos` that is not a space."""
     while pos < len(text) and text[pos] == " ":
         pos += 1
     return pos
@@ -37,7 +35,7 @@ def name_regex() -> re.Pattern[str]:
     """Up to six capitalised words, with particles between ("Abdel Fattah al-Sisi",
     "Ursula von der Leyen", "Tamim bin Hamad Al Thani")."""
     lex = names_lexicon()
-    particles, joined = _alt(lex["inner_particles"]), _alt(lex["hyphen_particles"])
+    particles, joined = alternation(lex["inner_particles"]), alternation(lex["hyphen_particles"])
     word = rf"(?:[{_UPPER}][\w'’\-]*|(?:[{_UPPER}]\.){{1,3}})"
     more = rf"(?:\s+(?:(?:{particles})\s+){{0,2}}{word}|\s+(?:{joined})-[{_UPPER}][\w'’\-]*)"
     return re.compile(rf"{word}{more}{{0,5}}")
@@ -45,7 +43,7 @@ def name_regex() -> re.Pattern[str]:
 
 @cache
 def _goes_on() -> re.Pattern[str]:
-    joined = _alt(names_lexicon()["hyphen_particles"])
+    joined = alternation(names_lexicon()["hyphen_particles"])
     return re.compile(rf"\s+(?:{joined})(?:-|\s+)[{_UPPER}]")
 
 
@@ -64,7 +62,7 @@ def not_name() -> frozenset[str]:
 
 @cache
 def prefix_regex() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alt(names_lexicon()['name_prefixes'])})\s+(?=[{_UPPER}])")
+    return re.compile(rf"(?:{alternation(names_lexicon()['name_prefixes'])})\s+(?=[{_UPPER}])")
 
 
 @cache
@@ -156,7 +154,7 @@ def _aliases_of(name: str) -> list[str]:
 
 @cache
 def _described_regex() -> re.Pattern[str]:
-    nouns = _alt(names_lexicon()["person_nouns"])
+    nouns = alternation(names_lexicon()["person_nouns"])
     return re.compile(rf"(?<![\w-])(?:{nouns})(?:nya)?,\s+(?P<name>{name_regex().pattern})(?=[,.;]|\s+(?:dan|yang)\s)")
 
 
@@ -181,7 +179,7 @@ def speech_people(f: EntityFinder, sentence: Span) -> None:
             if name is None or f.taken(name.begin, name.end):
                 continue
             after = f.ref_at(name.end)
-            if after is not None and after.begin == _skip(f.text, name.end) and after.type in _ORG_LIKE:
+            if after is not None and after.begin == skip_spaces(f.text, name.end) and after.type in _ORG_LIKE:
                 continue  # "Kejaksaan Agung Azerbaijan": a body of a country, not a person
             if len(name.text.split()) == 1 and name.text not in f.aliases:
                 continue  # a lone capitalised word is too weak without a title
@@ -191,11 +189,11 @@ def speech_people(f: EntityFinder, sentence: Span) -> None:
 @cache
 def _speech_patterns() -> tuple[re.Pattern[str], ...]:
     lex = names_lexicon()
-    after = _alt(lex["speech_after"] + lex["according_to"])
-    before = _alt(lex["speech_before"])
+    after = alternation(lex["speech_after"] + lex["according_to"])
+    before = alternation(lex["speech_before"])
     name = name_regex().pattern
     return (
-        re.compile(rf"(?<![\w-])(?:{after}|{_alt([w.capitalize() for w in lex['according_to']])})\s+(?P<name>{name})"),
+        re.compile(rf"(?<![\w-])(?:{after}|{alternation([w.capitalize() for w in lex['according_to']])})\s+(?P<name>{name})"),
         re.compile(rf"(?:^|[,;]\s|\.\s)(?P<name>{name})(?:,[^,]{{3,80}},)?\s+(?:{before})\b"),
     )
 
@@ -299,15 +297,7 @@ def register_aliases(f: EntityFinder) -> None:
 
 def alias_mentions(f: EntityFinder, spans: list[Span]) -> None:
     """Later mentions of people by surname or given name, headline included."""
-    if not f.aliases:
-        return
-    pattern = re.compile(rf"(?<![\w-])(?:{_alt(list(f.aliases))})(?![\w-])")
-    for span in spans:
-        for m in pattern.finditer(span.text):
-            b, e = span.begin + m.start(), span.begin + m.end()
-            key = f.aliases[m.group(0)]
-            if not f.taken(b, e) and key in f.entities:
-                f.add(Span.of(f.text, b, e), key, EntityType.PERSON, f.entities[key].label, "alias")
+    f.add_again(spans, f.aliases, "alias")
 
 
 def settle_keys(f: EntityFinder) -> None:

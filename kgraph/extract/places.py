@@ -12,16 +12,13 @@ from functools import cache
 from kgraph.extract.bodies import stop_words
 from kgraph.extract.finder import EntityFinder
 from kgraph.extract.lexicon_index import names_lexicon, title_regex
+from kgraph.lexicon import alternation
 from kgraph.model import EntityType, Span
 from kgraph.rdfmap import slug
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽƏА-Я"
 _WORD = rf"[{_UPPER}][\w'’\-]*"
 _PLACE_LIKE = (EntityType.PLACE, EntityType.COUNTRY)
-
-
-def _alt(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def find_places(f: EntityFinder, body: list[Span]) -> None:
@@ -39,7 +36,7 @@ def find_places(f: EntityFinder, body: list[Span]) -> None:
 def _place_head_regex() -> re.Pattern[str]:
     heads = names_lexicon()["place_heads"]
     return re.compile(
-        rf"(?<![\w-])(?P<head>{_alt(heads['geographic'] + heads['facility'])})"
+        rf"(?<![\w-])(?P<head>{alternation(heads['geographic'] + heads['facility'])})"
         rf"(?P<name>(?:\s+(?:{_WORD}|[A-Z]{{2,}})){{1,4}})(?![\w-])"
     )
 
@@ -101,7 +98,7 @@ def _place_parts(f: EntityFinder, sentence: Span) -> None:
 
 @cache
 def _direction_regex() -> re.Pattern[str]:
-    return re.compile(rf" (?:{_alt(names_lexicon()['direction_words'])})(?![\w-])")
+    return re.compile(rf" (?:{alternation(names_lexicon()['direction_words'])})(?![\w-])")
 
 
 @cache
@@ -109,8 +106,8 @@ def _placed_regex() -> re.Pattern[str]:
     lex = names_lexicon()
     name = rf"{_WORD}(?:\s+{_WORD}){{0,2}}"
     return re.compile(
-        rf"(?<![\w-])(?:{_alt(lex['place_prepositions'])})\s+(?P<list>{name}(?:,\s+{name})*)"
-        rf"(?:,\s+|\s+di\s+(?:bagian\s+)?(?:{_alt(lex['compass_words'])})\s+)$"
+        rf"(?<![\w-])(?:{alternation(lex['place_prepositions'])})\s+(?P<list>{name}(?:,\s+{name})*)"
+        rf"(?:,\s+|\s+di\s+(?:bagian\s+)?(?:{alternation(lex['compass_words'])})\s+)$"
     )
 
 
@@ -137,7 +134,7 @@ def _placed_names(f: EntityFinder, sentence: Span) -> None:
 
 @cache
 def _located_regex() -> re.Pattern[str]:
-    particles = _alt(names_lexicon()["inner_particles"])
+    particles = alternation(names_lexicon()["inner_particles"])
     return re.compile(rf"(?<![\w-])di (?P<name>{_WORD})(?![\w'’-])(?! [{_UPPER}]| (?:{particles}) )")
 
 

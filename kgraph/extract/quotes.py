@@ -17,9 +17,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kgraph.extract.clauses import described, group_after, group_before, participant, resolve_pronoun, tokens
+from kgraph.extract.clauses import (
+    acting,
+    actor_names,
+    described,
+    group_after,
+    group_before,
+    participant,
+    resolve_pronoun,
+    tokens,
+)
 from kgraph.extract.entities import Ref
-from kgraph.lexicon import load_yaml
+from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import Entity, Quote, Segmented, Span
 
 QUOTE = re.compile(r"\"(?P<a>[^\"\n]{3,}?)\"|“(?P<b>[^”\n]{3,}?)”")
@@ -37,21 +46,17 @@ class Patterns:
     lead: re.Pattern[str]  # '," demikian pernyataan'
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def patterns() -> Patterns:
     names, lex = load_yaml("names.yaml"), load_yaml("quotes.yaml")
     before = names["speech_before"] + lex["fragment_verbs"] + ["disebut", "berkata", "kata"]
     return Patterns(
-        re.compile(rf"\s*[,.]?\s*(?P<verb>{_alternation(names['speech_after'] + lex['speech_after'])})"
+        re.compile(rf"\s*[,.]?\s*(?P<verb>{alternation(names['speech_after'] + lex['speech_after'])})"
                    r"(?P<nya>nya)?(?![\w-])", re.I),
-        re.compile(rf"(?<![\w-])(?:{_alternation(before)})(?![\w-])", re.I),
-        re.compile(rf"\s*(?:{_alternation(lex['quote_anaphors'])})\s+(?:{_alternation(lex['passive_speech'])})"
+        re.compile(rf"(?<![\w-])(?:{alternation(before)})(?![\w-])", re.I),
+        re.compile(rf"\s*(?:{alternation(lex['quote_anaphors'])})\s+(?:{alternation(lex['passive_speech'])})"
                    r"(?:\s+oleh)?(?![\w-])", re.I),
-        re.compile(rf"\s*[,.]?\s*(?:{_alternation(lex['attribution_leads'])})(?![\w-])", re.I),
+        re.compile(rf"\s*[,.]?\s*(?:{alternation(lex['attribution_leads'])})(?![\w-])", re.I),
     )
 
 
@@ -68,7 +73,7 @@ class Context:
 
 def find_quotes(seg: Segmented, refs: list[Ref], entities: tuple[Entity, ...] | list[Entity] = ()) -> list[Quote]:
     text = seg.body.text
-    names = {e.key: " ".join([e.label, *e.alt_labels, *(p.label for p in e.posts)]).lower() for e in entities}
+    names = actor_names(entities)
     out: list[Quote] = []
     for index, paragraph in enumerate(seg.body.paragraphs):
         previous: str | None = None
@@ -102,7 +107,7 @@ def _after_verb(ctx: Context, close: int, end: int, quote: Span) -> str | None:
         return _latest_subject(ctx, quote.begin)
     found = group_after(ctx.refs, ctx.text, m.end(), end, max_gap_words=2)
     if found:
-        return _acting(found[0])
+        return acting(found[0])
     return _described(ctx, m.end(), min(end, m.end() + 60), quote.begin) or _pronoun_at(ctx, m.end(), end)
 
 
@@ -114,7 +119,7 @@ def _verb_phrase_after(ctx: Context, close: int, end: int) -> str | None:
         return None
     subject = [r for r in ctx.refs if close <= r.begin and r.end <= verb.start() and participant(r)]
     if subject:
-        return _acting(subject[0])
+        return acting(subject[0])
     return _described(ctx, close, verb.start(), close)
 
 
@@ -124,7 +129,7 @@ def _lead_after(ctx: Context, close: int, end: int, quote: Span) -> str | None:
     if not m:
         return None
     found = group_after(ctx.refs, ctx.text, m.end(), end, max_gap_words=2)
-    return _acting(found[0]) if found else _described(ctx, m.end(), end, quote.begin)
+    return acting(found[0]) if found else _described(ctx, m.end(), end, quote.begin)
 
 
 def _verb_before(ctx: Context, paragraph: Span, quote: Span) -> str | None:
@@ -136,7 +141,7 @@ def _verb_before(ctx: Context, paragraph: Span, quote: Span) -> str | None:
     verb = verbs[-1]
     group = group_before(ctx.refs, ctx.text, start, verb.start())
     if group:
-        return _acting(group[-1])
+        return acting(group[-1])
     return _pronoun_at(ctx, start, verb.start())
 
 
@@ -150,18 +155,18 @@ def _next_sentence(ctx: Context, paragraph: Span, quote: Span, end: int) -> str 
     if not m:
         return None
     found = group_after(ctx.refs, ctx.text, m.end(), nxt.end, max_gap_words=3)
-    return _acting(found[0]) if found else _described(ctx, m.end(), nxt.end, quote.begin)
+    return acting(found[0]) if found else _described(ctx, m.end(), nxt.end, quote.begin)
 
 
 def _named_after(ctx: Context, close: int, end: int) -> str | None:
     """Last resort: an actor named just after the closing mark."""
     found = group_after(ctx.refs, ctx.text, close, end, max_gap_words=6)
-    return _acting(found[0]) if found else None
+    return acting(found[0]) if found else None
 
 
 def _described(ctx: Context, begin: int, end: int, before: int) -> str | None:
     ref = described(ctx.refs, ctx.names, ctx.text, begin, end, before)
-    return _acting(ref) if ref else None
+    return acting(ref) if ref else None
 
 
 def _pronoun_at(ctx: Context, begin: int, end: int) -> str | None:
@@ -175,12 +180,8 @@ def _latest_subject(ctx: Context, pos: int) -> str | None:
     for sentence in reversed([s for s in ctx.seg.sentences if s.span.end <= pos]):
         opening = [r for r in ctx.refs if sentence.span.begin <= r.begin < sentence.span.end and participant(r)]
         if opening:
-            return _acting(opening[0])
+            return acting(opening[0])
     return None
-
-
-def _acting(ref: Ref) -> str:
-    return ref.acts_as if ref.type.value == "Place" else ref.key
 
 
 def _sentence(seg: Segmented, pos: int, paragraph: Span) -> Span:

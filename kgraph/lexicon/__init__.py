@@ -6,6 +6,7 @@ Loaders are cached: each file is parsed once per process.
 from __future__ import annotations
 
 import csv
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,11 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return tuple({k: (v or "").strip() for k, v in row.items()} for row in reader)
+
+
+def alternation(words) -> str:
+    """A regex alternation of lexicon words, longest first so that longer forms win."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def split_aliases(field: str) -> list[str]:
