@@ -221,3 +221,32 @@ def test_force_aimed_at_a_place_is_aimed_at_its_country() -> None:
 
 def test_a_short_noun_in_an_is_a_noun() -> None:
     assert events("Konsensus itu memuat seruan penghentian kekerasan.", "02") == []
+
+
+def test_a_conditional_promise_of_harm_is_a_threat_against_the_condition_party() -> None:
+    (e,) = events("Menteri Pertahanan Turki Yasar Guler menegaskan Ankara akan mengambil langkah balasan "
+                  "apabila kelompok PKK kembali menyerang pos perbatasan.", "13")
+    assert e.actors == ("country/TR",) and e.rule == "conditional_threat"
+    assert not e.negated
+
+
+def test_a_condition_first_threat_takes_its_actor_from_the_consequent() -> None:
+    (e,) = events('"Jika Venezuela melanggar perbatasan, respons Guyana akan sangat tegas," kata Presiden Guyana Irfaan Ali.', "13")
+    assert e.actors == ("country/GY",) and e.targets == ("country/VE",)
+
+
+def test_force_promised_under_a_condition_is_threatened_not_done() -> None:
+    found = events("Rusia akan menyerang Ukraina jika Kyiv menolak tawaran itu.")
+    assert [e.cameo for e in found] == ["138"]
+    assert found[0].actors == ("country/RU",) and found[0].targets == ("country/UA",)
+
+
+def test_an_offer_under_a_condition_and_a_negated_promise_are_no_threat() -> None:
+    assert events("Israel akan menghentikan serangan ke Gaza jika Hamas membebaskan sandera.", "13") == []
+    assert events("Turki tidak akan menyerang Suriah jika perundingan berlanjut.", "13") == []
+    assert events("Korea Utara tidak akan ragu memakai senjata nuklir jika musuh memprovokasi.", "13")
+
+
+def test_a_target_owned_by_a_country_inside_a_noun_phrase() -> None:
+    (e,) = events("Menteri Pertahanan Korea Utara mengancam akan mengambil tindakan terhadap kapal selam nuklir AS.", "13")
+    assert e.targets == ("country/US",)

@@ -30,6 +30,7 @@ from kgraph.extract.clauses import (
 )
 from kgraph.extract.entities import Ref
 from kgraph.extract.lexicon_index import place_countries, stem
+from kgraph.extract.threats import THREATEN, THREATEN_FORCE, ThreatReader, threat_cues
 from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import DateCorrection, Entity, Event, EventDate, Segmented, Sentence, Span
 
@@ -231,6 +232,7 @@ class EventFinder:
         self.triggers: list[Trigger] = []
         self.trigger_starts: list[int] = []
         self.sentence_events: list[tuple[Trigger, Event]] = []
+        self.threats = ThreatReader(self.text, refs, self.names, seg)
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
         self.dates = self.anchored([self.dates_in(s.span) for s in self.seg.sentences])
@@ -238,6 +240,27 @@ class EventFinder:
             self.sentence_index = n
             self.sentence(sentence, self.dates[n])
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
+
+    def conditional_threat(self, sentence: Sentence, toks: list[Token], dates: list[DateMention]) -> None:
+        """'X akan membalas jika Y ...': a threat against Y; force promised there did not happen."""
+        force_at = {t.begin for t in self.triggers if _force(t.entry)}
+        threat = self.threats.find(sentence.span, toks, force_at)
+        if threat is None:
+            return
+        lo, hi = threat.consequent
+        promised = [e for t, e in self.sentence_events if lo <= t.begin < hi and _force(t.entry)]
+        if any(e.cameo.startswith("13") and e.targets for _, e in self.sentence_events):
+            return  # "mengancam akan menyerang X jika ...": told once by the threat verb
+        self.events[:] = [e for e in self.events if not any(e is p for p in promised)]
+        actors = unique([acting(r) for r in threat.actors])
+        targets = unique([acting(r) for r in threat.targets] + [k for e in promised for k in e.targets])
+        targets = tuple(k for k in targets if k not in actors)
+        start = clause_start(self.text, sentence.span, threat.trigger.begin)
+        self.events.append(Event(
+            THREATEN_FORCE if threat.force else THREATEN, actors, targets, threat.trigger, sentence.span,
+            date=self.date_for(sentence, threat.trigger, dates),
+            claimed_by=self.claimant(sentence, start, actors), rule="conditional_threat",
+        ))
 
     def anchored(self, dates: list[list[DateMention]]) -> list[list[DateMention]]:
         """'Sehari kemudian, ...': a day after the latest date named before the sentence; it
@@ -276,6 +299,7 @@ class EventFinder:
             if event is not None:
                 self.events.append(event)
                 self.sentence_events.append((trig, event))
+        self.conditional_threat(sentence, toks, dates)
         if dates:
             self.paragraph_date[sentence.paragraph] = dates[-1]
 
@@ -296,6 +320,8 @@ class EventFinder:
             return None
         trigger = Span.of(self.text, first.begin, last.end)
         start = clause_start(self.text, sentence.span, first.begin)
+        if _conditional_clause(self.text, start):
+            return None  # "jika Kyiv menolak": a condition, not something that happened
         cameo, rule, why_not = _refined(str(entry["cameo"]), toks, start), entry["id"], self.negation(toks, trig.begin, start)
         if why_not == "cancelled" and cameo.startswith("04"):
             # "membatalkan rencana pertemuan dengan X": the cancelling is the act (CAMEO 125)
@@ -472,6 +498,7 @@ class EventFinder:
             if idx is not None and idx < 80:
                 # "terhadap wilayah kedaulatan Armenia": a short noun phrase may lead to the target
                 found = (group_after(self.refs, self.text, pos + idx + len(prep), limit, max_gap_words=2)
+                         or self.head_owner(pos + idx + len(prep), limit)
                          or self.np_owner(pos + idx + len(prep), limit))
                 if found:
                     return found
@@ -492,18 +519,23 @@ class EventFinder:
         direct = [] if entry.get("object_is_content") else group_after(self.refs, self.text, pos, limit)
         if direct:
             return direct
-        head = re.match(r"\s*(\w+)", self.text[pos:limit])
-        if head and head.group(1).lower() in cues().object_heads:
-            # "sanksi yang dijatuhkan AS": the agent of a passive relative clause owns the object
-            relative = re.match(r"\s+yang\s+di\w+(?:\s+oleh)?", self.text[pos + head.end():limit])
-            after_head = pos + head.end() + (relative.end() if relative else 0)
-            owner = group_after(self.refs, self.text, after_head, limit, max_gap_words=3)
-            if owner:
-                return owner
+        owner = self.head_owner(pos, limit)
+        if owner:
+            return owner
         owner = [] if entry.get("object_is_content") else self.np_owner(pos, limit)
         return (self.prep_group(entry, pos, limit, cues().default_targets) or owner
                 or self.office_after(pos, limit) or self.place_anaphor(pos, limit, _force(entry))
                 or (self.place_struck(entry, pos, limit) if _force(entry) else []))
+
+    def head_owner(self, pos: int, limit: int) -> list[Ref]:
+        """The possessor of an object noun: "tindakan kapal penjaga pantai China", "terhadap
+        kapal selam nuklir AS"; "sanksi yang dijatuhkan AS": the agent of a passive relative."""
+        head = re.match(r"\s*(\w+)", self.text[pos:limit])
+        if not head or head.group(1).lower() not in cues().object_heads:
+            return []
+        relative = re.match(r"\s+yang\s+di\w+(?:\s+oleh)?", self.text[pos + head.end():limit])
+        after_head = pos + head.end() + (relative.end() if relative else 0)
+        return group_after(self.refs, self.text, after_head, limit, max_gap_words=3)
 
     def by_agent(self, toks: list[Token], after: int, limit: int) -> list[Ref]:
         for tok in toks[after:after + 6]:
@@ -557,6 +589,12 @@ class EventFinder:
         if self.published and sentence.paragraph <= LEAD_PARAGRAPHS and not _has_year(sentence.span.text):
             return EventDate(self.published, "publication")
         return None
+
+
+def _conditional_clause(text: str, clause_begin: int) -> bool:
+    """The clause opens with "jika", "apabila", ...: what it tells is a condition."""
+    last = re.search(r"(\w+)\s*$", text[max(0, clause_begin - 12):clause_begin])
+    return bool(last) and last.group(1).lower() in threat_cues().conditionals
 
 
 def _word_index(window: str, word: str) -> int | None:
