@@ -250,3 +250,25 @@ def test_an_offer_under_a_condition_and_a_negated_promise_are_no_threat() -> Non
 def test_a_target_owned_by_a_country_inside_a_noun_phrase() -> None:
     (e,) = events("Menteri Pertahanan Korea Utara mengancam akan mengambil tindakan terhadap kapal selam nuklir AS.", "13")
     assert e.targets == ("country/US",)
+
+
+def test_a_request_clause_is_addressed_to_the_other_side_of_the_meeting() -> None:
+    found = events("Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Bogor pada Senin. "
+                   "Jokowi meminta agar perundingan batas laut segera dituntaskan.", "02")
+    assert [(e.actors, e.targets) for e in found] == [(("person/joko-widodo",), ("person/anwar-ibrahim",))]
+
+
+def test_an_appeal_to_the_members_of_an_organisation_targets_it() -> None:
+    (e,) = events("Presiden Joko Widodo meminta negara-negara anggota ASEAN bertindak tegas.", "02")
+    assert e.targets == ("org/asean",)
+
+
+def test_a_family_name_first_person_is_found_again_by_a_two_letter_surname() -> None:
+    (e,) = events("Presiden China Xi Jinping tiba di San Francisco. Xi meminta Washington berhenti mempersenjatai Taiwan.", "02")
+    assert e.actors == ("person/xi-jinping",) and e.targets == ("country/US",)
+
+
+def test_a_since_phrase_does_not_stop_a_sentence_taking_its_paragraph_date() -> None:
+    found = events("Amerika Serikat dan China sepakat memulihkan jalur komunikasi yang terputus sejak Agustus tahun lalu. "
+                   "Kesepakatan itu dicapai pada Rabu (13/3/2024).", "03")
+    assert [str(e.date.value) for e in found if e.date] == ["2024-03-13"]

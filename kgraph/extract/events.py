@@ -55,6 +55,7 @@ class Cues:
     launch_reach: int
     place_anaphors: tuple[str, ...]
     instruments: tuple[tuple[str, tuple[str, ...]], ...]  # (cameo, word sequences)
+    request_clauses: frozenset[str]
 
 
 @cache
@@ -65,7 +66,7 @@ def cues() -> Cues:
     return Cues(words["negators"], words["negation_gap"], words["denials"], words["cancellations"],
                 words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
                 words["object_heads"], words["meeting_frames"], words["noun_makers"], words["topic_verbs"], words["launch_verbs"],
-                int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments)
+                int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -241,6 +242,24 @@ class EventFinder:
             self.sentence(sentence, self.dates[n])
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
 
+    def addressed_by_clause(self, toks: list[Token], trig: Trigger) -> bool:
+        """'Jokowi meminta agar ...': an appeal whose object is a clause names no addressee."""
+        return (str(trig.entry["cameo"])[:2] in ("02", "10") and trig.end < len(toks)
+                and toks[trig.end].low in cues().request_clauses)
+
+    def counterpart(self, actors: tuple[str, ...]) -> tuple[str, ...]:
+        """The other side of the meeting or call the actors took part in: a request made there
+        is addressed to it ("Dalam pertemuan itu, Jokowi meminta agar ..."). Of several, the
+        latest in time (one told "sebelumnya" is background), then the first told."""
+        meetings = [e for e in self.events if e.cameo.startswith("04") and not e.negated]
+        meetings.sort(key=lambda e: e.date.value if e.date else dt.date.min, reverse=True)
+        for event in meetings:
+            if set(actors) & set(event.actors):
+                return tuple(k for k in event.targets if k not in actors)
+            if set(actors) & set(event.targets):
+                return tuple(k for k in event.actors if k not in actors)
+        return ()
+
     def conditional_threat(self, sentence: Sentence, toks: list[Token], dates: list[DateMention]) -> None:
         """'X akan membalas jika Y ...': a threat against Y; force promised there did not happen."""
         force_at = {t.begin for t in self.triggers if _force(t.entry)}
@@ -316,6 +335,8 @@ class EventFinder:
         target_keys = tuple(k for k in target_keys if k not in actor_keys)
         if entry.get("target_types") and not any(r.type.value in entry["target_types"] for r in targets):
             return None
+        if not target_keys and self.addressed_by_clause(toks, trig):
+            target_keys = self.counterpart(actor_keys)
         if not actor_keys or (not target_keys and not entry.get("target_optional")):
             return None
         trigger = Span.of(self.text, first.begin, last.end)
@@ -603,6 +624,9 @@ def _word_index(window: str, word: str) -> int | None:
 
 
 def _has_year(text: str) -> bool:
+    """The sentence names a year or month of its own (a span "sejak Agustus tahun lalu" is
+    how long a state lasted, not when the sentence's act took place)."""
+    text = re.sub(r"(?i)\bsejak\s+(?:\w+\s+){0,3}(?:(?:19|20)\d{2}|tahun lalu|bulan lalu)\b", "", text)
     return bool(re.search(r"\b(?:19|20)\d{2}\b|\btahun lalu\b|\bbulan lalu\b", text))
 
 
