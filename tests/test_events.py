@@ -272,3 +272,20 @@ def test_a_since_phrase_does_not_stop_a_sentence_taking_its_paragraph_date() -> 
     found = events("Amerika Serikat dan China sepakat memulihkan jalur komunikasi yang terputus sejak Agustus tahun lalu. "
                    "Kesepakatan itu dicapai pada Rabu (13/3/2024).", "03")
     assert [str(e.date.value) for e in found if e.date] == ["2024-03-13"]
+
+
+def test_both_sides_are_the_sides_of_the_latest_two_sided_event_not_its_mediators() -> None:
+    found = events("Angkatan Bersenjata Sudan dan Pasukan Dukungan Cepat (RSF) menandatangani deklarasi di Jeddah. "
+                   "Perundingan itu dimediasi oleh Arab Saudi dan Amerika Serikat. "
+                   "Kedua pihak belum menyepakati gencatan senjata.")
+    mediation = [e for e in found if e.cameo == "045"]
+    assert mediation and set(mediation[0].actors) == {"country/SA", "country/US"}
+    assert "org/rsf" in mediation[0].targets
+    agreed = [e for e in found if e.cameo.startswith("03")]
+    assert agreed and agreed[0].negated and "org/rsf" in (*agreed[0].actors, *agreed[0].targets)
+    assert "country/SA" not in agreed[0].actors
+
+
+def test_a_quantified_object_belongs_to_its_owner() -> None:
+    (e,) = events("Jet tempur Israel menggempur sejumlah posisi Hizbullah di Lebanon selatan.", "19")
+    assert e.cameo == "195" and e.targets == ("org/hizbullah",)  # "jet tempur": air power

@@ -56,6 +56,7 @@ class Cues:
     place_anaphors: tuple[str, ...]
     instruments: tuple[tuple[str, tuple[str, ...]], ...]  # (cameo, word sequences)
     request_clauses: frozenset[str]
+    side_nouns: frozenset[str]
 
 
 @cache
@@ -66,7 +67,8 @@ def cues() -> Cues:
     return Cues(words["negators"], words["negation_gap"], words["denials"], words["cancellations"],
                 words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
                 words["object_heads"], words["meeting_frames"], words["noun_makers"], words["topic_verbs"], words["launch_verbs"],
-                int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"])
+                int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"],
+                words["side_nouns"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -337,6 +339,8 @@ class EventFinder:
             return None
         if not target_keys and self.addressed_by_clause(toks, trig):
             target_keys = self.counterpart(actor_keys)
+        if not target_keys and entry.get("parties_from_context"):
+            target_keys = self.parties_in_context(actor_keys)
         if not actor_keys or (not target_keys and not entry.get("target_optional")):
             return None
         trigger = Span.of(self.text, first.begin, last.end)
@@ -534,15 +538,15 @@ class EventFinder:
     def target_group(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         """After a preposition of the entry ("kepada Rusia"), else what directly follows,
         else the possessor of an object noun ("mengecam tindakan kapal penjaga pantai China")."""
-        own = self.prep_group(entry, pos, limit, entry.get("targets") or [])
+        # an object noun right after the verb names its owner before any preposition does
+        # ("menggempur sejumlah posisi Hizbullah di Lebanon")
+        owner = [] if entry.get("object_is_content") else self.head_owner(pos, limit)
+        own = owner or self.prep_group(entry, pos, limit, entry.get("targets") or [])
         if own:
             return own
         direct = [] if entry.get("object_is_content") else group_after(self.refs, self.text, pos, limit)
         if direct:
             return direct
-        owner = self.head_owner(pos, limit)
-        if owner:
-            return owner
         owner = [] if entry.get("object_is_content") else self.np_owner(pos, limit)
         return (self.prep_group(entry, pos, limit, cues().default_targets) or owner
                 or self.office_after(pos, limit) or self.place_anaphor(pos, limit, _force(entry))
@@ -566,8 +570,31 @@ class EventFinder:
         return group_after(self.refs, self.text, toks[after - 1].end, limit, max_gap_words=0)
 
     def pronoun_subject(self, toks: list[Token], trig_index: int, start: int) -> list[Ref]:
-        """'dia menelepon', 'Keduanya disebut setuju', 'mereka menyerang': earlier actors."""
-        return resolve_pronoun(self.refs, self.seg, toks, trig_index, start)
+        """'dia menelepon', 'Keduanya disebut setuju', 'mereka menyerang': earlier actors;
+        'kedua pihak': the two sides of the latest two-sided event."""
+        sides = self.both_sides(toks, trig_index, start)
+        return sides or resolve_pronoun(self.refs, self.seg, toks, trig_index, start)
+
+    def both_sides(self, toks: list[Token], trig_index: int, start: int) -> list[Ref]:
+        words = [t.low for t in toks[max(0, trig_index - 5):trig_index] if t.begin >= start]
+        at = next((k for k in range(len(words) - 1) if words[k] == "kedua" and words[k + 1] in cues().side_nouns), None)
+        if at is None:
+            return []
+        for event in reversed(self.events):
+            keys = unique([*event.actors, *event.targets])
+            kinds = [type_of(self.refs, k) for k in keys]
+            if len(keys) == 2 and all(t is not None and t.value != "Person" for t in kinds):
+                pos = toks[trig_index].begin
+                return [Ref(pos, pos, k, t, k, "pair") for k, t in zip(keys, kinds, strict=True) if t is not None]
+        return []
+
+    def parties_in_context(self, actors: tuple[str, ...]) -> tuple[str, ...]:
+        """'perundingan yang dimediasi oleh X': the sides of the latest two-sided event."""
+        for event in reversed(self.events):
+            keys = unique([*event.actors, *event.targets])
+            if len(keys) >= 2 and not set(keys) & set(actors):
+                return keys
+        return ()
 
     def negation(self, toks: list[Token], trig_index: int, clause_begin: int) -> str | None:
         """Why the event did not happen, if it did not: a negator leading to the verb ("tidak
