@@ -147,6 +147,16 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """Any other number the body states, with what it counts: "93 negara", "85 persen"."""
+
+    value: int
+    unit: str  # the words after the number ("negara", "kilometer persegi"); "" when none
+    span: Span  # the number and its unit
+    evidence: Span  # the sentence
+
+
+@dataclass(frozen=True, slots=True)
 class Relation:
     subject: str
     predicate: str  # "memberOf"
@@ -169,6 +179,7 @@ class Extraction:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     counts: tuple[Count, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
     relations: tuple[Relation, ...] = ()
     date_corrections: tuple[DateCorrection, ...] = ()
     notes: tuple[str, ...] = field(default=())

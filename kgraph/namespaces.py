@@ -49,6 +49,7 @@ class KG(DefinedNamespace):
     Quote: URIRef
     Mention: URIRef
     CasualtyCount: URIRef
+    Quantity: URIRef
     DateCorrection: URIRef
     QuadClass: URIRef
     CameoCode: URIRef

@@ -19,7 +19,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 from kgraph import __version__
 from kgraph.errors import BadBaseIRI
 from kgraph.lexicon import load_tsv
-from kgraph.model import Count, DateCorrection, Entity, EntityType, Event, Extraction, Post, Span
+from kgraph.model import Count, DateCorrection, Entity, EntityType, Event, Extraction, Post, Quantity, Span
 from kgraph.namespaces import CAMEO, CAMEO_SCHEME, DEFAULT_BASE, KG, NIF, ORG, SCHEMA
 
 CLASS_OF = {
@@ -97,6 +97,9 @@ class IRIs:
     def count(self, aid: str, count: Count) -> URIRef:
         return self.item("count", aid, count.span)
 
+    def quantity(self, aid: str, quantity: Quantity) -> URIRef:
+        return self.item("quantity", aid, quantity.span)
+
     def date_correction(self, aid: str, fix: DateCorrection) -> URIRef:
         return self.item("datefix", aid, fix.written)
 
@@ -153,6 +156,8 @@ def to_graph(extraction: Extraction, base: str = DEFAULT_BASE, run: URIRef | Non
         g.add((node, KG.mention, m.mention(quote.evidence, NIF.Sentence)))
     for count in extraction.counts:
         _count(m, count)
+    for quantity in extraction.quantities:
+        _quantity(m, quantity)
     for rel in extraction.relations:
         predicate = ORG.memberOf if rel.predicate == "memberOf" else KG[rel.predicate]
         g.add((iris.entity(rel.subject), predicate, iris.entity(rel.object)))
@@ -183,6 +188,17 @@ def _count(m: _Mapper, count: Count) -> None:
     if count.of:
         g.add((node, KG.countOf, iris.entity(count.of)))
     g.add((node, KG.mention, m.mention(count.span)))
+
+
+def _quantity(m: _Mapper, quantity: Quantity) -> None:
+    g, iris, aid = m.g, m.iris, m.aid
+    node = iris.quantity(aid, quantity)
+    g.add((node, RDF.type, KG.Quantity))
+    g.add((node, SCHEMA.value, Literal(quantity.value, datatype=XSD.integer)))
+    if quantity.unit:
+        g.add((node, SCHEMA.unitText, Literal(quantity.unit)))
+    g.add((node, KG.article, iris.article(aid)))
+    g.add((node, KG.mention, m.mention(quantity.span)))
 
 
 def _date_correction(m: _Mapper, fix: DateCorrection) -> None:

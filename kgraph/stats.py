@@ -14,7 +14,7 @@ from kgraph.rdfmap import cameo_table
 CLASSES = {
     "Article": SCHEMA.NewsArticle, "Person": KG.Person, "Country": KG.Country,
     "Organization": KG.Organization, "Place": KG.Place, "Event": KG.Event,
-    "NegatedAction": KG.NegatedAction, "Quote": KG.Quote, "CasualtyCount": KG.CasualtyCount,
+    "NegatedAction": KG.NegatedAction, "Quote": KG.Quote, "CasualtyCount": KG.CasualtyCount, "Quantity": KG.Quantity,
     "DateCorrection": KG.DateCorrection, "Mention": KG.Mention,
 }
 

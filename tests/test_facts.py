@@ -14,7 +14,7 @@ from rdflib import Graph, Namespace
 from rdflib.collection import Collection
 
 from kgraph.extract.entities import Ref
-from kgraph.extract.facts import find_counts, find_relations, parse_number, spelled_value
+from kgraph.extract.facts import find_counts, find_quantities, find_relations, parse_number, spelled_value
 from kgraph.lexicon import load_yaml
 from kgraph.model import ArticleMeta, Body, Document, EntityType, Segmented, Span
 from kgraph.segment import segment
@@ -119,6 +119,24 @@ def test_spelled_value(words: str, value: int | None) -> None:
 ])
 def test_counts(text: str, expected: list[tuple[str, int, str | None]]) -> None:
     assert _counts(text) == expected
+
+
+def _quantities(text: str) -> list[tuple[int, str, str]]:
+    seg, refs = _article(text)
+    return [(q.value, q.unit, q.span.text) for q in find_quantities(seg, find_counts(seg, refs))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Resolusi itu didukung 93 negara dan ditolak 18 negara.", [(93, "negara", "93 negara"), (18, "negara", "18 negara")]),
+    ("Wilayah seluas 160.000 kilometer persegi itu kaya minyak.", [(160000, "kilometer persegi", "160.000 kilometer persegi")]),
+    ("Lebih dari 95 persen pemilih setuju.", [(95, "persen pemilih", "Lebih dari 95 persen pemilih")]),
+    ("Ini pertukaran ke-49 sejak perang pecah.", [(49, "", "ke-49")]),
+    ("Pertemuan itu berlangsung sekitar tiga jam.", [(3, "jam", "sekitar tiga jam")]),
+    ("Sedikitnya 49 tentara tewas.", []),  # a casualty count, not a second number
+    ("Pada 7 Oktober 2023 pukul 08.24 WIB hujan turun.", []),  # a date and a time
+])
+def test_quantities(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert _quantities(text) == expected
 
 
 def test_count_evidence_runs_from_qualifier_to_what_happened() -> None:

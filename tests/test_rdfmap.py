@@ -26,6 +26,7 @@ from kgraph.model import (
     Extraction,
     Mention,
     Post,
+    Quantity,
     Segmented,
     Sentence,
     Span,
@@ -286,3 +287,14 @@ def test_post_labels_when_the_holder_or_the_title_is_unknown():
     assert post_labels(Post("Presiden", "org/unknown", span("Presiden")), {}) == ("Presiden", None)
     assert post_labels(Post("Presiden", None, span("Presiden")), {}) == ("Presiden", "President")
     assert post_labels(Post("Tetua Adat", "country/RU", span("Presiden")), {}) == ("Tetua Adat Rusia", None)
+
+
+def test_a_quantity_is_a_schema_quantitative_value_with_its_unit_and_evidence():
+    from kgraph.namespaces import NIF, SCHEMA
+    quantity = Quantity(500, "orang", span("500 orang"), S_DENY)
+    g = to_graph(extraction(quantities=(quantity,)))
+    (q_node,) = set(g.subjects(RDF.type, KG.Quantity))
+    assert q_node == node("quantity", quantity.span)
+    assert g.value(q_node, SCHEMA.value) == Literal(500, datatype=XSD.integer)
+    assert g.value(q_node, SCHEMA.unitText) == Literal("orang")
+    assert str(g.value(g.value(q_node, KG.mention), NIF.anchorOf)) == "500 orang"

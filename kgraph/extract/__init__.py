@@ -9,7 +9,7 @@ from __future__ import annotations
 from kgraph.clean import published_date
 from kgraph.extract.entities import Ref, find_entities
 from kgraph.extract.events import EventFinder
-from kgraph.extract.facts import find_counts, find_relations
+from kgraph.extract.facts import find_counts, find_quantities, find_relations
 from kgraph.extract.lexicon_index import countries_by_key, org_kinds
 from kgraph.extract.quotes import find_quotes
 from kgraph.model import Entity, EntityType, Extraction, Mention, Segmented, Span
@@ -30,6 +30,7 @@ def extract(seg: Segmented) -> Extraction:
         events=tuple(events),
         quotes=tuple(quotes),
         counts=tuple(counts),
+        quantities=tuple(find_quantities(seg, counts)),
         relations=tuple(relations),
         date_corrections=tuple(corrections),
     )

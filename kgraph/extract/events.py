@@ -73,6 +73,8 @@ def cues() -> Cues:
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
 OWNER_MARK = re.compile(r"\s*(?!(?:di|ke|dari|pada)\s)(?:[\w.-]+\s+){1,6}?(?:milik|yang\s+di\w+(?:\s+oleh)?|oleh)(?![\w-])")
+# CAMEO 150: demonstrate military or police power.
+SHOW_OF_FORCE = "150"
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
 CANCELLED_MEETING = "125"
 # The first paragraphs of a news story report what happened on or just before
@@ -185,7 +187,9 @@ def _weapon_at(words: list[str], k: int) -> str | None:
 
 @cache
 def _launch_entry(code: str) -> dict:
-    return {"id": "launch", "cameo": code, "targets": ["ke", "ke arah", "terhadap", "atas"]}
+    # a launch aimed at no one named (a missile test "ke arah Laut Jepang") shows force: 150
+    return {"id": "launch", "cameo": code, "targets": ["ke", "ke arah", "terhadap", "atas"],
+            "target_optional": True, "untargeted_cameo": SHOW_OF_FORCE}
 
 
 def _candidates(tok: Token, index, first_stems) -> list[tuple[tuple[str, ...], int, bool]]:
@@ -347,7 +351,8 @@ class EventFinder:
         start = clause_start(self.text, sentence.span, first.begin)
         if _conditional_clause(self.text, start):
             return None  # "jika Kyiv menolak": a condition, not something that happened
-        cameo, rule, why_not = _refined(str(entry["cameo"]), toks, start), entry["id"], self.negation(toks, trig.begin, start)
+        cameo = entry["untargeted_cameo"] if not target_keys and entry.get("untargeted_cameo") else str(entry["cameo"])
+        cameo, rule, why_not = _refined(cameo, toks, start), entry["id"], self.negation(toks, trig.begin, start)
         if why_not == "cancelled" and cameo.startswith("04"):
             # "membatalkan rencana pertemuan dengan X": the cancelling is the act (CAMEO 125)
             cameo, rule, why_not = CANCELLED_MEETING, "cancel_" + rule, None

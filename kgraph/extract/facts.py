@@ -16,7 +16,7 @@ from functools import cache
 from kgraph.extract.clauses import group_before, participant
 from kgraph.extract.entities import EntityFinder, Ref
 from kgraph.lexicon import load_yaml
-from kgraph.model import Count, EntityType, Relation, Segmented, Span
+from kgraph.model import Count, EntityType, Quantity, Relation, Segmented, Span
 from kgraph.rdfmap import slug
 
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -162,6 +162,44 @@ def _date_words() -> dict[str, re.Pattern[str]]:
     years = _words(_numbers_lex()["year_words"])
     return {"month_after": re.compile(rf"\s+{_w(months)}", re.IGNORECASE),
             "year_before": re.compile(rf"{_w(f'{years}|{months}')}\s*$", re.IGNORECASE)}
+
+
+# --- other quantities --------------------------------------------------------------
+
+
+def find_quantities(seg: Segmented, counts: list[Count]) -> list[Quantity]:
+    """Every number in the body that is not a date or a casualty count, with the words after it
+    that say what it counts: a figure an analyst can query and trace back."""
+    text = seg.body.text
+    counted = {(c.evidence.begin, c.value) for c in counts}
+    out: list[Quantity] = []
+    for sentence in seg.sentences:
+        s = sentence.span
+        for begin, end, value in [*((n.begin, n.end, n.value) for n in _numbers(text, s) if not n.year_like),
+                                  *_ordinals(text, s)]:
+            if (s.begin, value) in counted:
+                continue
+            unit_end = _unit_end(text, end, s.end)
+            out.append(Quantity(value, " ".join(text[end:unit_end].split()), Span.of(text, begin, unit_end), s))
+    return out
+
+
+def _ordinals(text: str, s: Span) -> list[tuple[int, int, int]]:
+    prefix = re.escape(_numbers_lex()["ordinal_prefix"])
+    return [(s.begin + m.start(), s.begin + m.end(), int(m.group(1)))
+            for m in re.finditer(rf"(?<![\w-]){prefix}(\d{{1,4}})(?![\w-])", s.text, re.IGNORECASE)]
+
+
+def _unit_end(text: str, pos: int, limit: int) -> int:
+    """Where the unit after a number ends: lower-case words up to `unit_words`, not a stop word."""
+    lex = _numbers_lex()
+    end = pos
+    for _ in range(int(lex["unit_words"])):
+        m = re.match(r"\s+([a-z][\w-]*)", text[end:limit])
+        if not m or m.group(1) in lex["unit_stops"]:
+            break
+        end += m.end()
+    return end
 
 
 # --- counts ----------------------------------------------------------------------
