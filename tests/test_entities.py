@@ -337,3 +337,16 @@ def test_a_name_after_a_country_comes_back_by_its_first_name() -> None:
     people = _people("Retno menerima Menteri Luar Negeri dan Kerja Sama Timor-Leste Bendito dos Santos Freitas. "
                      '"Kami berterima kasih," kata Bendito.')
     assert "person/bendito-dos-santos-freitas" in people and "person/kerja-sama" not in people
+
+
+def test_a_name_with_its_own_acronym_after_a_title_is_an_organisation_not_a_person() -> None:
+    from kgraph.extract import extract
+    from kgraph.pipeline import clean, segment
+    from kgraph.read import document_from_bytes
+
+    page = ("Judul Uji\n\nKompas.com - 15/03/2024, 10:00 WIB\n\nJAKARTA, KOMPAS.com - Perdana Menteri Dominika "
+            "Roosevelt Skerrit, selaku ketua Komunitas Karibia (CARICOM), ikut hadir.\n")
+    x = extract(segment(clean(document_from_bytes(page.encode(), "uji.txt"))))
+    kinds = {e.label: e.type.value for e in x.entities}
+    assert kinds.get("Komunitas Karibia") == "Organization"
+    assert kinds.get("Roosevelt Skerrit") == "Person"

@@ -35,6 +35,7 @@ NAMES: dict[str, tuple[str, EntityType, str | None]] = {
     "CSTO": ("org/csto", ORG, None), "NATO": ("org/nato", ORG, None), "ASEAN": ("org/asean", ORG, None),
     "AUKUS": ("org/aukus", ORG, None), "OKI": ("org/oki", ORG, None),
     "Organisasi Kerja Sama Islam": ("org/oki", ORG, None), "Pertamina": ("org/pertamina", ORG, None),
+    "CPOPC": ("org/cpopc", ORG, None),
 }
 KINDS = {"org/csto": "alliance", "org/nato": "alliance", "org/aukus": "alliance",
          "org/asean": "intergovernmental", "org/oki": "intergovernmental", "org/pertamina": "company"}
@@ -187,6 +188,12 @@ def test_count_kinds_are_the_ones_the_ontology_admits() -> None:
      {("country/TR", "org/nato"), ("country/FI", "org/nato")}),
     ("Indonesia, anggota ASEAN dan OKI, menyerukan gencatan senjata.",
      {("country/ID", "org/asean"), ("country/ID", "org/oki")}),
+    ("Indonesia dan Malaysia sama-sama merupakan anggota OKI.", {("country/ID", "org/oki"), ("country/MY", "org/oki")}),
+    ("Turki, yang per 1 Januari 2024 resmi menjadi anggota NATO, menolak.", {("country/TR", "org/nato")}),
+    ("Australia dan Inggris, dua anggota AUKUS, menolak.", {("country/AU", "org/aukus"), ("country/GB", "org/aukus")}),
+    ("Australia, anggota pakta pertahanan AUKUS, menambah armada.", {("country/AU", "org/aukus")}),
+    # an organisation the lexicon does not know may have member countries too
+    ("Vietnam, yang juga anggota CPOPC, menolak.", {("country/VN", "org/cpopc")}),
 ])
 def test_memberships(text: str, expected: set[tuple[str, str]]) -> None:
     assert _members(text) == expected

@@ -297,7 +297,7 @@ def _headed_orgs(f: EntityFinder, sentence: Span) -> None:
     for m in _headed_org_regex().finditer(sentence.text):
         begin, end = sentence.begin + m.start(), sentence.begin + m.end()
         end = _trim(f, begin, end)
-        if end is None or (_after_title(f, begin) and not _ends_in_country(f, end)):
+        if end is None or (_after_title(f, begin) and not (_ends_in_country(f, end) or _acronym_follows(f, end))):
             continue  # "Kepala | Biro Penerangan … Polri": the words after a title belong to the title
         span = Span.of(f.text, begin, end)
         words = span.text.split()
@@ -371,6 +371,11 @@ def _trim(f: EntityFinder, begin: int, end: int) -> int | None:
 def _ends_in_country(f: EntityFinder, end: int) -> bool:
     """'Kepala | Badan Pelindungan Pekerja Migran Indonesia |': an organisation of a country."""
     return any(r.end == end and r.type is EntityType.COUNTRY for r in f.refs)
+
+
+def _acronym_follows(f: EntityFinder, end: int) -> bool:
+    """'ketua Komunitas Karibia (CARICOM)': a name with its own acronym is an organisation."""
+    return bool(re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", f.text[end:end + 14]))
 
 
 def _after_title(f: EntityFinder, begin: int) -> bool:

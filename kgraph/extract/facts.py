@@ -406,7 +406,9 @@ def _member_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     lex = _relations_lex()
     slots = {
         "{A}": rf"(?P<a>{SLOT})", "{LIST}": rf"(?P<list>{LIST})", "{CO}": rf"(?P<co>{LIST})",
-        "{ORG}": rf"(?P<org>{ORGS})", "{ADV}": rf"(?:(?:{_words(lex['adverbs'])})\s+){{0,3}}",
+        "{ORG}": rf"(?P<org>{ORGS})",
+        "{ADV}": rf"(?:{lex['time_phrase']}\s+)?(?:(?:{_words(lex['adverbs'])})\s+){{0,3}}",
+        "{HOWMANY}": rf"(?:{_words(lex['how_many'])})", "{KIND}": rf"(?:(?:{_words(lex['body_kinds'])})\s+){{0,2}}",
         "{MEMBER}": rf"(?:{_words(lex['member_nouns'])})",
         "{APPOS}": rf"(?:,(?:(?!⟨M)[^,.;]){{1,{APPOSITION_CHARS}}}?,)?",
     }
@@ -428,7 +430,7 @@ def find_relations(seg: Segmented, refs: list[Ref], kinds: dict[str, str]) -> li
     for sentence in seg.sentences:
         s = sentence.span
         s_refs = [r for r in refs if s.begin <= r.begin and r.end <= s.end]
-        orgs = [r for r in s_refs if r.type is EntityType.ORGANIZATION and kinds.get(r.key) in bodies]
+        orgs = [r for r in s_refs if r.type is EntityType.ORGANIZATION and kinds.get(r.key, "unknown") in bodies]
         if not orgs:
             continue
         out.extend(_stated_members(text, s, s_refs, {id(r) for r in orgs}))
