@@ -350,3 +350,27 @@ def test_a_name_with_its_own_acronym_after_a_title_is_an_organisation_not_a_pers
     kinds = {e.label: e.type.value for e in x.entities}
     assert kinds.get("Komunitas Karibia") == "Organization"
     assert kinds.get("Roosevelt Skerrit") == "Person"
+
+
+def _people_posts(body: str, dateline: str = "JAKARTA") -> dict[str, list[tuple[str, str | None]]]:
+    from kgraph.extract import extract
+    from kgraph.pipeline import clean, segment
+    from kgraph.read import document_from_bytes
+
+    page = f"Judul Uji\n\nKompas.com - 15/03/2024, 10:00 WIB\n\n{dateline}, KOMPAS.com - {body}\n"
+    x = extract(segment(clean(document_from_bytes(page.encode(), "uji.txt"))))
+    return {e.label: [(p.label, p.of) for p in e.posts] for e in x.entities if e.type.value == "Person"}
+
+
+def test_a_portfolio_noun_after_a_title_is_not_a_name() -> None:
+    people = _people_posts("Fadillah Yusof, yang juga Menteri Perladangan dan Komoditas Malaysia, hadir.")
+    assert "Perladangan" not in people
+
+
+def test_a_foreign_dateline_weighs_less_than_the_country_the_story_is_about() -> None:
+    body = ("Indonesia dan Malaysia mendesak Uni Eropa. Indonesia memasok minyak sawit. Indonesia juga "
+            "menggugat ke WTO. Menteri Perdagangan Zulkifli Hasan hadir di Brussels.")
+    assert _people_posts(body, "BRUSSELS")["Zulkifli Hasan"] == [("Menteri Perdagangan", "country/ID")]
+    # a home dateline is the home desk, whatever the story names most
+    body = "Israel menyerang Gaza. Israel menolak. Israel membantah. Menteri Luar Negeri Retno Marsudi mengecam."
+    assert _people_posts(body, "JAKARTA")["Retno Marsudi"] == [("Menteri Luar Negeri", "country/ID")]

@@ -289,3 +289,22 @@ def test_both_sides_are_the_sides_of_the_latest_two_sided_event_not_its_mediator
 def test_a_quantified_object_belongs_to_its_owner() -> None:
     (e,) = events("Jet tempur Israel menggempur sejumlah posisi Hizbullah di Lebanon selatan.", "19")
     assert e.cameo == "195" and e.targets == ("org/hizbullah",)  # "jet tempur": air power
+
+
+def test_a_pair_of_subjects_meeting_a_named_person_targets_that_person() -> None:
+    found = events("Menteri Luar Negeri Retno Marsudi dan Menteri Luar Negeri Malaysia Zambry Abdul Kadir saat "
+                   "bertemu Wakil Presiden Komisi Eropa Frans Timmermans di Brussels.", "04")
+    assert found and found[0].targets == ("person/frans-timmermans",)
+    assert "person/zambry-abdul-kadir" in found[0].actors
+
+
+def test_the_two_countries_in_an_object_are_those_of_the_latest_two_country_event() -> None:
+    found = events("Indonesia dan Malaysia mendesak Uni Eropa melonggarkan aturan itu di Brussels, Belgia. "
+                   "Komisi Eropa menawarkan bantuan teknis untuk petani kecil di kedua negara.", "03")
+    assert [set(e.targets) for e in found] == [{"country/ID", "country/MY"}]
+
+
+def test_a_threat_verb_with_a_condition_needs_no_further_cue() -> None:
+    (e,) = events("Menteri Perdagangan Zulkifli Hasan mengancam akan membawa sengketa itu ke WTO "
+                  "jika Uni Eropa tetap memberlakukan aturan tersebut.", "13")
+    assert e.actors == ("person/zulkifli-hasan",) and e.targets == ("org/uni-eropa",)

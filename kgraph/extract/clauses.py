@@ -93,8 +93,14 @@ def _verbal(word: str) -> bool:
 
 
 def _locative(text: str, ref: Ref) -> bool:
-    """'Di Yerevan, ribuan orang ...', 'ke Kazakhstan': a place named as a location acts for no one."""
-    return bool(re.search(r"(?<![\w-])(?:di|ke|dari)\s+$", text[max(0, ref.begin - 6):ref.begin], re.I))
+    """'Di Yerevan, ribuan orang ...', 'ke Kazakhstan', 'di Brussels, Belgia': a place named as a
+    location acts for no one."""
+    before = text[max(0, ref.begin - 40):ref.begin]
+    if re.search(r"(?<![\w-])(?:[Dd]i|[Kk]e|[Dd]ari)\s+$", before):
+        return True
+    # "di Brussels, Belgia": the country of a place just named as a location
+    return ref.type in (EntityType.PLACE, EntityType.COUNTRY) and bool(
+        re.search(r"(?<![\w-])(?:[Dd]i|[Kk]e|[Dd]ari)\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*,\s+$", before))
 
 
 def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words: int = 1) -> list[Ref]:
@@ -183,14 +189,21 @@ def resolve_pronoun(refs: list[Ref], seg, toks: list[Token], index: int, start: 
         tok = toks[k]
         if tok.begin < start:
             break
-        if tok.low in _ordinals() and k + 1 < index:
-            pair = _latest_pair(refs, tok.begin, toks[k + 1].low, _ordinals()[tok.low])
-            if pair:
-                return [Ref(tok.begin, toks[k + 1].end, key, type_of(refs, key), key, "pair") for key in pair]
+        if k + 1 < index and (pair := ordinal_group(refs, seg.body.text, toks, k)):
+            return pair
         if k >= index - 3 and (tok.low in person or tok.low in group):
             keys = _salient(refs, seg, tok.begin, tok.low, person)
             return [Ref(tok.begin, tok.end, k, type_of(refs, k), k, "pronoun") for k in keys]
     return []
+
+
+def ordinal_group(refs: list[Ref], text: str, toks: list[Token], k: int) -> list[Ref]:
+    """'kedua negara', 'ketiga menteri' at toks[k]: the latest actors of that kind before it."""
+    if k + 1 >= len(toks) or toks[k].low not in _ordinals():
+        return []
+    tok = toks[k]
+    pair = _latest_pair(refs, text, tok.begin, toks[k + 1].low, _ordinals()[tok.low])
+    return [Ref(tok.begin, toks[k + 1].end, key, type_of(refs, key), key, "pair") for key in pair]
 
 
 @cache
@@ -205,7 +218,7 @@ def _ordinals() -> dict[str, int]:
     return {k: int(v) for k, v in load_yaml("event_cues.yaml")["ordinals"].items()}
 
 
-def _latest_pair(refs: list[Ref], pos: int, noun: str, how_many: int = 2) -> list[str]:
+def _latest_pair(refs: list[Ref], text: str, pos: int, noun: str, how_many: int = 2) -> list[str]:
     """'kedua menteri': the two latest distinct people before `pos`; 'ketiga negara': the
     three latest countries."""
     kind = _pair_nouns().get(noun)
@@ -213,6 +226,8 @@ def _latest_pair(refs: list[Ref], pos: int, noun: str, how_many: int = 2) -> lis
         return []
     keys: list[str] = []
     for r in reversed([r for r in refs if r.end <= pos and participant(r)]):
+        if _locative(text, r):
+            continue  # "di Brussels, Belgia": where it happened, not one of "kedua negara"
         key = r.acts_as if kind is EntityType.COUNTRY else r.key
         if (r.type is kind or (kind is EntityType.COUNTRY and key.startswith("country/"))) and key not in keys:
             keys.append(key)

@@ -69,12 +69,27 @@ def _dateline(f: EntityFinder, seg: Segmented) -> None:
             f.add_entry(dl.begin + hit.begin, dl.begin + hit.end, hit.entry, rule="dateline")
 
 
+# The portals' home country, and what a foreign dateline weighs against mentions.
+HOME_COUNTRY = "country/ID"
+DATELINE_WEIGHT = 2
+
+
 def _main_country(f: EntityFinder, seg: Segmented) -> str | None:
-    """The dateline's country, else the country named most often."""
+    """The country an unqualified title ("Menteri Perdagangan X") is held in. An Indonesian
+    dateline is the portal's home desk: Indonesia. A foreign dateline is where the news
+    happened; it counts as two mentions, and the country named most often wins ("BRUSSELS" in
+    a story of Indonesian ministers lobbying the EU is Indonesia's story)."""
+    counts = Counter(r.key for r in f.refs if r.type is EntityType.COUNTRY)
     dl = seg.body.meta.dateline
     if dl is not None:
         for hit in gazetteer_hits(dl.text.title() if dl.text.isupper() else dl.text):
-            if hit.entry.stands_for or hit.entry.part_of:
-                return hit.entry.stands_for or hit.entry.part_of
-    counts = Counter(r.key for r in f.refs if r.type is EntityType.COUNTRY)
-    return counts.most_common(1)[0][0] if counts else None
+            country = hit.entry.stands_for or hit.entry.part_of
+            if country == HOME_COUNTRY:
+                return country
+            if country:
+                counts[country] += DATELINE_WEIGHT
+                break
+    if not counts:
+        return None
+    best = max(counts.values())
+    return sorted(k for k, n in counts.items() if n == best)[0] if best else None

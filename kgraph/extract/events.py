@@ -14,6 +14,7 @@ from functools import cache
 
 from kgraph.dates import DateMention, find_anchored, find_dates
 from kgraph.extract.clauses import (
+    CLAUSE_WORDS,
     Token,
     acting,
     actor_names,
@@ -22,6 +23,7 @@ from kgraph.extract.clauses import (
     group_after,
     group_before,
     is_title_word,
+    ordinal_group,
     participant,
     resolve_pronoun,
     tokens,
@@ -269,7 +271,8 @@ class EventFinder:
     def conditional_threat(self, sentence: Sentence, toks: list[Token], dates: list[DateMention]) -> None:
         """'X akan membalas jika Y ...': a threat against Y; force promised there did not happen."""
         force_at = {t.begin for t in self.triggers if _force(t.entry)}
-        threat = self.threats.find(sentence.span, toks, force_at)
+        threat_at = {t.begin for t in self.triggers if str(t.entry["cameo"]).startswith("13")}
+        threat = self.threats.find(sentence.span, toks, force_at, threat_at)
         if threat is None:
             return
         lo, hi = threat.consequent
@@ -393,7 +396,10 @@ class EventFinder:
             if not (light or last.low.endswith("nya")):
                 return [], []
         if entry.get("symmetric") and len(before) > 1:
-            return before, self.prep_group(entry, last.end, sentence.span.end, entry.get("targets") or [])
+            # "A dan B bertemu dengan C" or "A dan B saat bertemu C": C is the other side;
+            # "A dan B bertemu di Jenewa": the pair met each other
+            direct = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=0)
+            return before, self.prep_group(entry, last.end, sentence.span.end, entry.get("targets") or []) or direct
         return before, after
 
     def subject(self, sentence: Sentence, toks: list[Token], index: int, start: int) -> list[Ref]:
@@ -555,7 +561,28 @@ class EventFinder:
         owner = [] if entry.get("object_is_content") else self.np_owner(pos, limit)
         return (self.prep_group(entry, pos, limit, cues().default_targets) or owner
                 or self.office_after(pos, limit) or self.place_anaphor(pos, limit, _force(entry))
-                or (self.place_struck(entry, pos, limit) if _force(entry) else []))
+                or (self.place_struck(entry, pos, limit) if _force(entry) else [])
+                or self.pair_after(pos, limit))
+
+    def pair_after(self, pos: int, limit: int) -> list[Ref]:
+        """'menawarkan bantuan ... untuk petani di kedua negara': the two latest countries."""
+        toks = tokens(Span.of(self.text, pos, limit))
+        for k in range(len(toks) - 1):
+            if toks[k].low in CLAUSE_WORDS:
+                return []
+            if pair := ordinal_group(self.refs, self.text, toks, k):
+                return self.two_countries(pair) if len(pair) == 2 else pair
+        return []
+
+    def two_countries(self, pair: list[Ref]) -> list[Ref]:
+        """'kedua negara' in an object: the two countries of the latest event between two
+        countries ("Indonesia dan Malaysia mendesak ..."), rather than the two countries named
+        last, which may be where it happened."""
+        for event in reversed(self.events):
+            keys = [k for k in unique([*event.actors, *event.targets]) if k.startswith("country/")]
+            if len(keys) == 2:
+                return [Ref(pair[0].begin, pair[0].end, k, type_of(self.refs, k), k, "pair") for k in keys]
+        return pair
 
     def head_owner(self, pos: int, limit: int) -> list[Ref]:
         """The possessor of an object noun: "tindakan kapal penjaga pantai China", "terhadap

@@ -59,9 +59,10 @@ class ThreatReader:
     names: dict[str, str]
     seg: object  # Segmented, for pronouns
 
-    def find(self, sentence: Span, toks: list[Token], force_at: set[int]) -> Threat | None:
+    def find(self, sentence: Span, toks: list[Token], force_at: set[int], threat_at: set[int]) -> Threat | None:
         """The sentence's conditional threat, if it holds one. `force_at`: token indexes
-        where a use of force (CAMEO 15-20) was found."""
+        where a use of force (CAMEO 15-20) was found; `threat_at`: where a threat verb was
+        ("mengancam akan membawa sengketa ke WTO jika ...": no further cue is needed)."""
         cue = threat_cues()
         cond = next((k for k, t in enumerate(toks) if t.low in cue.conditionals), None)
         will = [k for k, t in enumerate(toks) if t.low == "akan"]
@@ -80,7 +81,8 @@ class ThreatReader:
             consequent = (a + 1, _clause_end(self.text, toks, a + 1, len(toks)))
             actors = group_after(self.refs, self.text, toks[comma - 1].end if comma > cond + 1 else toks[cond].end,
                                  toks[a].begin, max_gap_words=1)
-        trigger = self.cue_in(toks, consequent, force_at)
+        verb = next((k for k in sorted(threat_at) if a - 3 <= k < a), None)
+        trigger = verb if verb is not None else self.cue_in(toks, consequent, force_at)
         if trigger is None or not actors or self.negated(toks, a, consequent):
             return None
         targets = self.condition_party(toks, condition, sentence.begin)
