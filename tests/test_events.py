@@ -308,3 +308,34 @@ def test_a_threat_verb_with_a_condition_needs_no_further_cue() -> None:
     (e,) = events("Menteri Perdagangan Zulkifli Hasan mengancam akan membawa sengketa itu ke WTO "
                   "jika Uni Eropa tetap memberlakukan aturan tersebut.", "13")
     assert e.actors == ("person/zulkifli-hasan",) and e.targets == ("org/uni-eropa",)
+
+
+def test_a_reciprocal_pair_acts_on_each_other_and_a_negated_one_did_not() -> None:
+    (e,) = events("Rusia dan Ukraina saling membebaskan ratusan tawanan perang pada Rabu.", "08")
+    assert e.actors == ("country/RU",) and e.targets == ("country/UA",)
+    (e,) = events("Venezuela dan Guyana sepakat untuk tidak saling mengancam.", "13")
+    assert e.negated
+
+
+def test_a_word_inside_a_name_is_no_trigger() -> None:
+    assert events("Kapal Tentara Pembebasan Rakyat berlayar di Laut China Selatan.", "08") == []
+
+
+def test_a_military_exercise_shows_force() -> None:
+    (e,) = events("Angkatan Laut China menggelar latihan tembak langsung di Laut Tasman pada Jumat.", "15")
+    assert e.cameo == "150"
+
+
+def test_news_agencies_report_and_take_no_part() -> None:
+    found = events("Seperti dilansir kantor berita AFP dan Reuters, Venezuela dan Guyana saling mengancam.")
+    assert {k for e in found for k in (*e.actors, *e.targets)} <= {"country/VE", "country/GY"}
+
+
+def test_defending_is_not_arresting() -> None:
+    assert events("Guyana berhak bekerja sama dengan mitra mana pun untuk mempertahankan diri.", "17") == []
+
+
+def test_a_date_owned_by_a_noun_that_names_no_one_dates_the_event_before_it() -> None:
+    found = events("Retno Marsudi tiba di Johannesburg pada Rabu (13/3/2024). Menteri Luar Negeri Retno Marsudi "
+                   "bertemu Menteri Luar Negeri China Wang Yi di sela pertemuan G20 pada hari yang sama.", "04")
+    assert [str(e.date.value) for e in found] == ["2024-03-13"]

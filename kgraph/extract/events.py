@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kgraph.dates import DateMention, find_anchored, find_dates
@@ -31,7 +31,7 @@ from kgraph.extract.clauses import (
     unique,
 )
 from kgraph.extract.entities import Ref
-from kgraph.extract.lexicon_index import place_countries, stem
+from kgraph.extract.lexicon_index import org_kinds, place_countries, stem
 from kgraph.extract.threats import THREATEN, THREATEN_FORCE, ThreatReader, threat_cues
 from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import DateCorrection, Entity, Event, EventDate, Segmented, Sentence, Span
@@ -59,6 +59,8 @@ class Cues:
     instruments: tuple[tuple[str, tuple[str, ...]], ...]  # (cameo, word sequences)
     request_clauses: frozenset[str]
     side_nouns: frozenset[str]
+    reciprocals: frozenset[str]
+    non_actor_kinds: frozenset[str]
 
 
 @cache
@@ -70,7 +72,7 @@ def cues() -> Cues:
                 words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
                 words["object_heads"], words["meeting_frames"], words["noun_makers"], words["topic_verbs"], words["launch_verbs"],
                 int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"],
-                words["side_nouns"])
+                words["side_nouns"], words["reciprocals"], words["non_actor_kinds"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -242,6 +244,8 @@ class EventFinder:
         self.trigger_starts: list[int] = []
         self.sentence_events: list[tuple[Trigger, Event]] = []
         self.threats = ThreatReader(self.text, refs, self.names, seg)
+        # a person's country, from the first post held in one ("Presiden Guyana Irfaan Ali")
+        self.country_of = {e.key: p.of for e in entities for p in e.posts[:1] if p.of and p.of.startswith("country/")}
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
         self.dates = self.anchored([self.dates_in(s.span) for s in self.seg.sentences])
@@ -249,6 +253,35 @@ class EventFinder:
             self.sentence_index = n
             self.sentence(sentence, self.dates[n])
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
+
+    def acting_refs(self, refs: list[Ref]) -> list[Ref]:
+        """Without the news agencies and outlets, which report and do not take part."""
+        return [r for r in refs if org_kinds().get(r.key) not in cues().non_actor_kinds]
+
+    def inside_name(self, tok: Token) -> bool:
+        """'Tentara Pembebasan Rakyat', 'Pasukan Perlawanan': a word of a name is no act."""
+        return any(r.begin <= tok.begin and tok.end <= r.end and r.end - r.begin > tok.end - tok.begin
+                   for r in self.refs_near(tok.begin))
+
+    def refs_near(self, pos: int) -> list[Ref]:
+        return [r for r in self.refs if r.begin <= pos < r.end]
+
+    def adopt_orphan_dates(self, dates: list[DateMention]) -> None:
+        """A date owned by a trigger that made no event ("bertemu di sela pertemuan G20 ...
+        pada hari yang sama": the bare noun names no one) dates the nearest event before it."""
+        made = {e.trigger.begin for _, e in self.sentence_events}
+        for d in dates:
+            owner = self.date_owner(d)
+            if owner is None or owner in made:
+                continue
+            earlier = [(n, e) for n, (_, e) in enumerate(self.sentence_events)
+                       if e.trigger.begin < owner and (e.date is None or e.date.rule in ("context", "publication"))]
+            if not earlier:
+                continue
+            n, event = earlier[-1]
+            dated = replace(event, date=EventDate(d.value, d.rule, Span.of(self.text, d.begin, d.end)))
+            self.events[self.events.index(event)] = dated
+            self.sentence_events[n] = (self.sentence_events[n][0], dated)
 
     def addressed_by_clause(self, toks: list[Token], trig: Trigger) -> bool:
         """'Jokowi meminta agar ...': an appeal whose object is a clause names no addressee."""
@@ -291,8 +324,10 @@ class EventFinder:
         ))
 
     def anchored(self, dates: list[list[DateMention]]) -> list[list[DateMention]]:
-        """'Sehari kemudian, ...': a day after the latest date named before the sentence; it
-        replaces a bare weekday in the same sentence, which only guesses the week."""
+        """'Sehari kemudian, ...', 'pada hari yang sama': counted from the latest date named
+        before the sentence. A bare weekday in the same sentence only guesses the week, so the
+        anchor sets the week and the weekday, when named, the day ("Sehari sebelumnya, pada
+        Minggu": the Sunday nearest the day before)."""
         out: list[list[DateMention]] = []
         latest: DateMention | None = None
         for sentence, found in zip(self.seg.sentences, dates, strict=True):
@@ -300,7 +335,11 @@ class EventFinder:
             phrases = find_anchored(span.text)
             if phrases and latest is not None:
                 b, e, days = phrases[0]
-                mention = DateMention(span.begin + b, span.begin + e, latest.value + dt.timedelta(days=days), "anchored")
+                value = latest.value + dt.timedelta(days=days)
+                weekday = next((d for d in found if d.rule == "weekday"), None)
+                if weekday is not None:
+                    value += dt.timedelta(days=(weekday.value.weekday() - value.weekday() + 3) % 7 - 3)
+                mention = DateMention(span.begin + b, span.begin + e, value, "anchored")
                 found = sorted([mention, *(d for d in found if d.rule != "weekday")], key=lambda d: d.begin)
             out.append(found)
             if found:
@@ -319,7 +358,8 @@ class EventFinder:
                     Span.of(self.text, d.begin, d.end), d.printed, d.value,
                     "weekday does not fit the printed date; resolved to that weekday on or before publication",
                 )
-        self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t) and not _topic(toks, t)]
+        self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t) and not _topic(toks, t)
+                         and not self.inside_name(toks[t.begin])]
         self.trigger_starts = [toks[t.begin].begin for t in self.triggers]
         self.sentence_events = []
         for trig in self.triggers:
@@ -327,6 +367,7 @@ class EventFinder:
             if event is not None:
                 self.events.append(event)
                 self.sentence_events.append((trig, event))
+        self.adopt_orphan_dates(dates)
         self.conditional_threat(sentence, toks, dates)
         if dates:
             self.paragraph_date[sentence.paragraph] = dates[-1]
@@ -334,10 +375,10 @@ class EventFinder:
     def event(self, sentence: Sentence, toks: list[Token], trig: Trigger, dates: list[DateMention]) -> Event | None:
         entry = trig.entry
         first, last = toks[trig.begin], toks[trig.end - 1]
-        actors, targets = self.sides(sentence, toks, trig)
+        actors, targets = (self.acting_refs(side) for side in self.sides(sentence, toks, trig))
         actor_keys = unique([acting(r) for r in actors])
         target_keys = unique([acting(r) for r in targets])
-        if entry.get("symmetric") and not target_keys and len(actor_keys) > 1:
+        if (entry.get("symmetric") or _reciprocal(toks, trig)) and not target_keys and len(actor_keys) > 1:
             actor_keys, target_keys = actor_keys[:1], actor_keys[1:]
         if set(actor_keys) & set(target_keys) and set(actor_keys) - set(target_keys):
             actor_keys = tuple(k for k in actor_keys if k not in target_keys)  # "sekutu A, B, mendukung A"
@@ -579,7 +620,8 @@ class EventFinder:
         countries ("Indonesia dan Malaysia mendesak ..."), rather than the two countries named
         last, which may be where it happened."""
         for event in reversed(self.events):
-            keys = [k for k in unique([*event.actors, *event.targets]) if k.startswith("country/")]
+            keys = [k for k in unique([self.country_of.get(k, k) for k in (*event.actors, *event.targets)])
+                    if k.startswith("country/")]
             if len(keys) == 2:
                 return [Ref(pair[0].begin, pair[0].end, k, type_of(self.refs, k), k, "pair") for k in keys]
         return pair
@@ -669,6 +711,11 @@ class EventFinder:
         if self.published and sentence.paragraph <= LEAD_PARAGRAPHS and not _has_year(sentence.span.text):
             return EventDate(self.published, "publication")
         return None
+
+
+def _reciprocal(toks: list[Token], trig: Trigger) -> bool:
+    """'Rusia dan Ukraina saling membebaskan tawanan': each side acts on the other."""
+    return trig.begin > 0 and toks[trig.begin - 1].low in cues().reciprocals
 
 
 def _conditional_clause(text: str, clause_begin: int) -> bool:
