@@ -192,6 +192,9 @@ def test_count_kinds_are_the_ones_the_ontology_admits() -> None:
     ("Turki, yang per 1 Januari 2024 resmi menjadi anggota NATO, menolak.", {("country/TR", "org/nato")}),
     ("Australia dan Inggris, dua anggota AUKUS, menolak.", {("country/AU", "org/aukus"), ("country/GB", "org/aukus")}),
     ("Australia, anggota pakta pertahanan AUKUS, menambah armada.", {("country/AU", "org/aukus")}),
+    ("Turki, yang saat ini menjadi anggota tidak tetap NATO, menolak.", {("country/TR", "org/nato")}),
+    ("Vietnam dan Malaysia sama-sama negara anggota ASEAN.", {("country/VN", "org/asean"), ("country/MY", "org/asean")}),
+    ("OKI, yang beranggotakan 57 negara termasuk Indonesia, bersidang.", {("country/ID", "org/oki")}),
     # an organisation the lexicon does not know may have member countries too
     ("Vietnam, yang juga anggota CPOPC, menolak.", {("country/VN", "org/cpopc")}),
 ])

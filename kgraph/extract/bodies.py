@@ -267,7 +267,17 @@ def _add_named_org(f: EntityFinder, span: Span, rule: str) -> Ref:
     countries = [r for r in inner if r.type is EntityType.COUNTRY]
     part_of = countries[-1].key if countries else None
     f.mark_in_title(inner)
-    return f.add(span, f"org/{slug(span.text)}", EntityType.ORGANIZATION, span.text, rule, part_of=part_of)
+    return f.add(span, f"org/{_canonical_slug(f, span, countries)}", EntityType.ORGANIZATION, span.text, rule,
+                 part_of=part_of)
+
+
+def _canonical_slug(f: EntityFinder, span: Span, countries: list[Ref]) -> str:
+    """'Komando Selatan AS' and 'Komando Selatan Amerika Serikat' are one organisation: a
+    country ending the name counts by its key, whichever form was written."""
+    last = countries[-1] if countries else None
+    if last is None or last.end != span.end:
+        return slug(span.text)
+    return slug(f.text[span.begin:last.begin]) + "-" + last.key.split("/")[-1].lower()
 
 
 def _again(f: EntityFinder, span: Span, key: str) -> None:

@@ -506,8 +506,11 @@ class EventFinder:
 
     def unnamed_office(self, start: int, pos: int) -> list[Ref]:
         """'Menteri Luar Negeri Kanada mengecam ...' with no name: the office's country acts."""
-        office = [r for r in self.refs if r.in_title and start <= r.begin and r.end <= pos]
-        if office and re.fullmatch(r"[\s,]*(?:(?:juga|telah|sudah|akan|pun|kembali|sebelumnya)\s+)*",
+        office = [r for r in self.refs if r.in_title and start <= r.begin and r.end <= pos
+                  and (r.type.value != "Place" or r.acts_as != r.key)]
+        # "Sekretariat Jenderal OKI di Jeddah juga menyambut": a location may follow the office
+        if office and re.fullmatch(r"(?:\s+di(?:\s+[A-Z][\w'-]*){1,3})?[\s,]*"
+                                   r"(?:(?:juga|telah|sudah|akan|pun|kembali|sebelumnya)\s+)*",
                                    self.text[office[-1].end:pos]):
             r = office[-1]
             return [Ref(r.begin, r.end, r.key, r.type, r.acts_as, "office")]
