@@ -339,3 +339,18 @@ def test_a_date_owned_by_a_noun_that_names_no_one_dates_the_event_before_it() ->
     found = events("Retno Marsudi tiba di Johannesburg pada Rabu (13/3/2024). Menteri Luar Negeri Retno Marsudi "
                    "bertemu Menteri Luar Negeri China Wang Yi di sela pertemuan G20 pada hari yang sama.", "04")
     assert [str(e.date.value) for e in found] == ["2024-03-13"]
+
+
+def test_condemning_an_act_told_before_targets_whoever_did_it() -> None:
+    found = events("Israel menyerang Gaza pada Senin. Presiden Prancis Emmanuel Macron mengutuk serangan tersebut.", "11")
+    assert [e.targets for e in found] == [("country/IL",)]
+
+
+def test_a_measure_noun_may_stand_between_a_light_verb_and_its_noun() -> None:
+    (e,) = events("Uni Eropa mengesahkan paket sanksi ke-16 terhadap Rusia.", "16")
+    assert e.actors == ("org/uni-eropa",) and e.targets == ("country/RU",)
+
+
+def test_sanctions_reach_the_country_behind_the_firms_they_name() -> None:
+    (e,) = events("Amerika Serikat menjatuhkan sanksi terhadap 150 perusahaan yang membantu industri pertahanan Rusia.", "16")
+    assert e.targets == ("country/RU",)

@@ -61,6 +61,7 @@ class Cues:
     side_nouns: frozenset[str]
     reciprocals: frozenset[str]
     non_actor_kinds: frozenset[str]
+    light_gap: frozenset[str]
 
 
 @cache
@@ -72,7 +73,8 @@ def cues() -> Cues:
                 words["speech"], words["light_verbs"], words["coordinators"], tuple(raw["default_targets"]),
                 words["object_heads"], words["meeting_frames"], words["noun_makers"], words["topic_verbs"], words["launch_verbs"],
                 int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"],
-                words["side_nouns"], words["reciprocals"], words["non_actor_kinds"])
+                words["side_nouns"], words["reciprocals"], words["non_actor_kinds"],
+                words["light_gap"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -130,7 +132,7 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
         best: tuple[int, int] | None = None  # (length, entry number)
         for words, n, is_stem in _candidates(toks[i], index, first_stems):
             entry = _entries()[n]
-            light = i > 0 and toks[i - 1].low in cues().light_verbs
+            light = _after_light_verb(toks, i)
             if is_stem and is_nominal(toks[i].low) and not (entry.get("noun_ok") or light):
                 continue  # "kekhawatiran" names an act only after a light verb ("menyampaikan kekhawatiran")
             if _matches(toks, i, words, is_stem):
@@ -431,7 +433,7 @@ class EventFinder:
                 return possessor, [r for r in rest if r not in possessor]
             # a bare noun names no one ("setelah bentrokan"); "melakukan serangan" takes the
             # light verb's subject, "kunjungannya ke Moskow" the subject its "-nya" points to
-            light = trig.begin > 0 and toks[trig.begin - 1].low in cues().light_verbs
+            light = _after_light_verb(toks, trig.begin)
             if self.meeting_of_subjects(toks, trig, before):
                 return before, []
             if not (light or last.low.endswith("nya")):
@@ -606,7 +608,37 @@ class EventFinder:
         return (self.prep_group(entry, pos, limit, cues().default_targets) or owner
                 or self.office_after(pos, limit) or self.place_anaphor(pos, limit, _force(entry))
                 or (self.place_struck(entry, pos, limit) if _force(entry) else [])
-                or self.pair_after(pos, limit))
+                or self.pair_after(pos, limit) or self.event_anaphor(pos, limit)
+                or self.far_country(entry, pos, limit))
+
+    def event_anaphor(self, pos: int, limit: int) -> list[Ref]:
+        """'mengecam sanksi baru itu', 'mengutuk serangan tersebut': the act told before; its
+        actors are the target."""
+        toks = tokens(Span.of(self.text, pos, limit))[:4]
+        found = find_triggers(toks)
+        if not found or found[0].begin != 0 or not any(t.low in ("itu", "tersebut", "ini") for t in toks[found[0].end:]):
+            return []
+        kind = found[0].entry["id"]
+        earlier = [e for e in self.events if e.rule == kind and e.trigger.end <= pos and not e.negated]
+        if not earlier:
+            return []
+        return [Ref(toks[0].begin, toks[0].end, k, kind_of, k, "event-anaphor")
+                for k in earlier[-1].actors if (kind_of := type_of(self.refs, k)) is not None]
+
+    def far_country(self, entry: dict, pos: int, limit: int) -> list[Ref]:
+        """'sanksi terhadap 150 perusahaan yang membantu industri pertahanan Rusia': for entries
+        with a `target_reach`, the first country within that many words after the preposition."""
+        reach = entry.get("target_reach")
+        if not reach:
+            return []
+        window = self.text[pos:limit]
+        preps = [i for p in entry.get("targets") or [] if (i := _word_index(window, p)) is not None]
+        if not preps:
+            return []
+        start = pos + min(preps)
+        end = start + sum(len(w) + 1 for w in window[min(preps):].split()[:reach + 1])  # the preposition too
+        return [r for r in self.refs if start <= r.begin < end and r.type.value == "Country"
+                and not r.in_title][:1]
 
     def pair_after(self, pos: int, limit: int) -> list[Ref]:
         """'menawarkan bantuan ... untuk petani di kedua negara': the two latest countries."""
@@ -714,6 +746,13 @@ class EventFinder:
         if self.published and sentence.paragraph <= LEAD_PARAGRAPHS and not _has_year(sentence.span.text):
             return EventDate(self.published, "publication")
         return None
+
+
+def _after_light_verb(toks: list[Token], i: int) -> bool:
+    """'melakukan serangan', 'mengesahkan paket sanksi': a light verb, maybe with a measure noun."""
+    c = cues()
+    k = i - 1 if i > 0 and toks[i - 1].low in c.light_gap else i
+    return k > 0 and toks[k - 1].low in c.light_verbs
 
 
 def _reciprocal(toks: list[Token], trig: Trigger) -> bool:
