@@ -374,3 +374,9 @@ def test_a_foreign_dateline_weighs_less_than_the_country_the_story_is_about() ->
     # a home dateline is the home desk, whatever the story names most
     body = "Israel menyerang Gaza. Israel menolak. Israel membantah. Menteri Luar Negeri Retno Marsudi mengecam."
     assert _people_posts(body, "JAKARTA")["Retno Marsudi"] == [("Menteri Luar Negeri", "country/ID")]
+
+
+def test_a_treaty_name_whose_last_word_recurs_in_a_title_is_no_person() -> None:
+    people = _people_posts("Kedua menteri menandatangani Perjanjian Kerja Sama Pertahanan. "
+                           "Menteri Pertahanan Prabowo Subianto hadir.")
+    assert "Kerja Sama Pertahanan" not in people and "Prabowo Subianto" in people

@@ -354,3 +354,9 @@ def test_a_measure_noun_may_stand_between_a_light_verb_and_its_noun() -> None:
 def test_sanctions_reach_the_country_behind_the_firms_they_name() -> None:
     (e,) = events("Amerika Serikat menjatuhkan sanksi terhadap 150 perusahaan yang membantu industri pertahanan Rusia.", "16")
     assert e.targets == ("country/RU",)
+
+
+def test_two_titled_people_joined_by_dan_act_together() -> None:
+    (e,) = events("Menteri Pertahanan Prabowo Subianto dan Wakil Perdana Menteri sekaligus Menteri Pertahanan "
+                  "Australia Richard Marles menandatangani Perjanjian Kerja Sama Pertahanan di Canberra.", "05")
+    assert {*e.actors, *e.targets} == {"person/prabowo-subianto", "person/richard-marles"}

@@ -65,8 +65,8 @@ def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
         gap = text[r.end:group[0].begin]
         if r.key == group[0].key and re.fullmatch(r"[\s()]*", gap):
             group[0] = r  # "Pasukan Dukungan Cepat (RSF)": one actor named twice
-        elif _is_joiner(gap):
-            group.insert(0, r)
+        elif _is_joiner(gap) or (re.match(r"\s*(?:,|dan\s|serta\s)", gap) and _is_title_gap(gap)):
+            group.insert(0, r)  # "A dan Menteri Pertahanan Australia B": the title sits in the gap
         else:
             break
     return group
@@ -138,7 +138,8 @@ def _is_joiner(gap: str) -> bool:
 
 def _is_title_gap(gap: str) -> bool:
     """', Presiden Rusia' between names in a list: the title words sit in the gap."""
-    return len(gap) < 60 and bool(re.fullmatch(r"\s*(?:,|dan|serta)?\s*(?:[A-Z(][\w()]*\s*)*", gap))
+    # "A dan Wakil Perdana Menteri sekaligus Menteri Pertahanan Australia B": two posts, one person
+    return len(gap) < 80 and bool(re.fullmatch(r"\s*(?:,|dan|serta)?\s*(?:(?:[A-Z(][\w()]*|sekaligus|merangkap)\s*)*", gap))
 
 
 def is_title_word(word: str) -> bool:

@@ -24,7 +24,6 @@ from kgraph.extract.lexicon_index import (
     anaphora_heads,
     country_forms,
     names_lexicon,
-    stem,
     title_extras,
     title_regex,
     titles,
@@ -38,6 +37,7 @@ from kgraph.extract.personal_names import (
     name_regex,
     nicknames,
     not_name,
+    portfolio_word,
     prefix_regex,
     register_aliases,
     repeated_names,
@@ -267,19 +267,12 @@ def _person_after(f: EntityFinder, phrase: _Phrase, limit: int) -> tuple[str | N
         return None, start
     if phrase.comma and len(name.text.split()) < 2 and name.text not in f.aliases:
         return None, start
-    if len(name.text.split()) < 2 and name.text not in f.aliases and _portfolio_word(name.text):
+    if len(name.text.split()) < 2 and name.text not in f.aliases and portfolio_word(name.text):
         return None, start  # "Menteri Perladangan dan Komoditas": a portfolio, not a name
     key = add_person(f, name, "title+name")
     if prefix:
         _extra_name(f, key, Span.of(f.text, start, name.end))
     return key, name.end
-
-
-def _portfolio_word(word: str) -> bool:
-    """'Perladangan', 'Kebudayaan', 'Pertanian': a pe(r)-/ke-...-an noun derived from a root,
-    the shape of a ministry's portfolio; personal names do not take it."""
-    low = word.lower()
-    return low.startswith(("pe", "ke")) and low.endswith("an") and len(low) > 6 and stem(low) != low
 
 
 def _extra_name(f: EntityFinder, key: str, span: Span) -> None:

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from kgraph.extract.finder import EntityFinder
-from kgraph.extract.lexicon_index import calendar_words, names_lexicon, title_regex, titles
+from kgraph.extract.lexicon_index import calendar_words, names_lexicon, stem, title_regex, titles
 from kgraph.lexicon import alternation
 from kgraph.model import EntityType, Span
 from kgraph.rdfmap import slug
@@ -221,11 +221,18 @@ def repeated_names(f: EntityFinder, body: list[Span]) -> None:
                     continue
                 seen.add(name.text)
                 words = name.text.split()
-                if f.taken(name.begin, name.end) or any(not _plain_word(w) for w in words):
-                    continue
+                if f.taken(name.begin, name.end) or any(not _plain_word(w) or portfolio_word(w) for w in words):
+                    continue  # "Kerja Sama Pertahanan": a treaty's name, not a person's
                 # "Martin Griffiths … ucap Griffiths"; "Bendito dos Santos Freitas … kata Bendito"
                 if _comes_back_alone(f, body, words[-1], name) or _comes_back_alone(f, body, words[0], name):
                     add_person(f, name, "repeated-name")
+
+
+def portfolio_word(word: str) -> bool:
+    """'Perladangan', 'Kebudayaan', 'Pertahanan': a pe(r)-/ke-...-an noun derived from a root,
+    the shape of a ministry's portfolio; personal names do not take it."""
+    low = word.lower()
+    return low.startswith(("pe", "ke")) and low.endswith("an") and len(low) > 6 and stem(low) != low
 
 
 def _name_runs(f: EntityFinder, begin: int, end: int) -> list[Span]:
