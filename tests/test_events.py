@@ -360,3 +360,21 @@ def test_two_titled_people_joined_by_dan_act_together() -> None:
     (e,) = events("Menteri Pertahanan Prabowo Subianto dan Wakil Perdana Menteri sekaligus Menteri Pertahanan "
                   "Australia Richard Marles menandatangani Perjanjian Kerja Sama Pertahanan di Canberra.", "05")
     assert {*e.actors, *e.targets} == {"person/prabowo-subianto", "person/richard-marles"}
+
+
+def test_calling_someone_a_name_of_blame_is_criticism_and_calling_a_meeting_useful_is_not() -> None:
+    (e,) = events("Presiden Joe Biden kembali menyebut Presiden China Xi Jinping sebagai seorang diktator.", "11")
+    assert e.actors == ("person/joe-biden",) and e.targets == ("person/xi-jinping",)
+    assert events("Presiden Joe Biden menyebut pertemuan dengan Xi Jinping sangat berguna.", "11") == []
+
+
+def test_criticising_a_statement_targets_its_speaker() -> None:
+    found = events("Presiden Joe Biden menyebut Presiden China Xi Jinping sebagai diktator. "
+                   "Juru bicara Kementerian Luar Negeri China Mao Ning menyebut pernyataan tersebut sangat keliru.", "11")
+    assert [e.targets for e in found][-1] == ("person/joe-biden",)
+
+
+def test_an_event_anaphor_abstains_when_the_noun_was_used_again_for_an_act_with_no_actor() -> None:
+    found = events("Rusia menyerang Kyiv pada Selasa. Moskow menuduh Kyiv berada di balik serangan ke kota Belgorod. "
+                   "Juru bicara Kementerian Luar Negeri Rusia Maria Zakharova menyebut serangan itu sebagai aksi terorisme.", "11")
+    assert all(e.targets != ("country/RU",) for e in found)

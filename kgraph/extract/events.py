@@ -62,6 +62,9 @@ class Cues:
     reciprocals: frozenset[str]
     non_actor_kinds: frozenset[str]
     light_gap: frozenset[str]
+    blame_words: tuple[tuple[str, ...], ...]
+    blame_reach: int
+    statement_nouns: frozenset[str]
 
 
 @cache
@@ -74,11 +77,15 @@ def cues() -> Cues:
                 words["object_heads"], words["meeting_frames"], words["noun_makers"], words["topic_verbs"], words["launch_verbs"],
                 int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"],
                 words["side_nouns"], words["reciprocals"], words["non_actor_kinds"],
-                words["light_gap"])
+                words["light_gap"], tuple(tuple(w.lower().split()) for w in raw["blame_words"]),
+                int(raw["blame_reach"]), words["statement_nouns"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
 OWNER_MARK = re.compile(r"\s*(?!(?:di|ke|dari|pada)\s)(?:[\w.-]+\s+){1,6}?(?:milik|yang\s+di\w+(?:\s+oleh)?|oleh)(?![\w-])")
+# What a statement noun ("pernyataan tersebut") may point back to: a statement, appeal,
+# demand, criticism, rejection or threat.
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
 # CAMEO 150: demonstrate military or police power.
 SHOW_OF_FORCE = "150"
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
@@ -393,6 +400,8 @@ class EventFinder:
             target_keys = self.parties_in_context(actor_keys)
         if not actor_keys or (not target_keys and not entry.get("target_optional")):
             return None
+        if entry.get("needs_blame") and not _blames(toks, trig):
+            return None
         trigger = Span.of(self.text, first.begin, last.end)
         start = clause_start(self.text, sentence.span, first.begin)
         if _conditional_clause(self.text, start):
@@ -616,12 +625,19 @@ class EventFinder:
         actors are the target."""
         toks = tokens(Span.of(self.text, pos, limit))[:4]
         found = find_triggers(toks)
-        if not found or found[0].begin != 0 or not any(t.low in ("itu", "tersebut", "ini") for t in toks[found[0].end:]):
+        said = bool(toks) and toks[0].low in cues().statement_nouns
+        head_end = found[0].end if found and found[0].begin == 0 else 1 if said else None
+        if head_end is None:
             return []
-        kind = found[0].entry["id"]
-        earlier = [e for e in self.events if e.rule == kind and e.trigger.end <= pos and not e.negated]
-        if not earlier:
+        # the determiner closes the noun, at most one word after it ("sanksi baru itu")
+        near = [t.low for t in toks[head_end:head_end + 2]]
+        if not any(w in ("itu", "tersebut", "ini", "semacam") for w in near) or "bahwa" in near:
             return []
+        earlier = [e for e in self.events if e.trigger.end <= pos and not e.negated
+                   and (e.cameo[:2] in VERBAL_ROOTS if said else e.rule == found[0].entry["id"])]
+        if not earlier or re.search(rf"(?<![\w-]){re.escape(toks[0].low)}(?![\w-])",
+                                    self.text[earlier[-1].trigger.end:toks[0].begin].lower()):
+            return []  # the noun was used again since, for an act that named no actor
         return [Ref(toks[0].begin, toks[0].end, k, kind_of, k, "event-anaphor")
                 for k in earlier[-1].actors if (kind_of := type_of(self.refs, k)) is not None]
 
@@ -753,6 +769,17 @@ def _after_light_verb(toks: list[Token], i: int) -> bool:
     c = cues()
     k = i - 1 if i > 0 and toks[i - 1].low in c.light_gap else i
     return k > 0 and toks[k - 1].low in c.light_verbs
+
+
+def _blames(toks: list[Token], trig: Trigger) -> bool:
+    """A word of blame within reach after the verb, before another clause opens."""
+    c = cues()
+    words: list[str] = []
+    for tok in toks[trig.end:trig.end + c.blame_reach]:
+        if tok.low in CLAUSE_WORDS and tok.low != "bahwa":
+            break
+        words.append(tok.low)
+    return any(tuple(words[k:k + len(b)]) == b for b in c.blame_words for k in range(len(words)))
 
 
 def _reciprocal(toks: list[Token], trig: Trigger) -> bool:
