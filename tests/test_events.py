@@ -378,3 +378,15 @@ def test_an_event_anaphor_abstains_when_the_noun_was_used_again_for_an_act_with_
     found = events("Rusia menyerang Kyiv pada Selasa. Moskow menuduh Kyiv berada di balik serangan ke kota Belgorod. "
                    "Juru bicara Kementerian Luar Negeri Rusia Maria Zakharova menyebut serangan itu sebagai aksi terorisme.", "11")
     assert all(e.targets != ("country/RU",) for e in found)
+
+
+def test_a_call_to_a_counterpart_from_a_country_targets_that_country() -> None:
+    (e,) = events("Direktur Jenderal Operasi Militer Pakistan menelepon mitranya dari India pada Sabtu sore.", "04")
+    assert e.actors == ("country/PK",) and e.targets == ("country/IN",)
+
+
+def test_receiving_a_courtesy_visit_hosts_the_visitor() -> None:
+    found = events("Menteri Luar Negeri Retno Marsudi menerima kunjungan kehormatan Menteri Luar Negeri Timor-Leste "
+                   "Bendito dos Santos Freitas, dan kembali menegaskan dukungan Indonesia bagi keanggotaan penuh Timor-Leste.")
+    assert [(e.cameo, e.targets) for e in found] == [("043", ("person/bendito-dos-santos-freitas",)),
+                                                     ("051", ("country/TL",))]

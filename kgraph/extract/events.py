@@ -65,6 +65,7 @@ class Cues:
     blame_words: tuple[tuple[str, ...], ...]
     blame_reach: int
     statement_nouns: frozenset[str]
+    counterpart_nouns: frozenset[str]
 
 
 @cache
@@ -78,7 +79,7 @@ def cues() -> Cues:
                 int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"],
                 words["side_nouns"], words["reciprocals"], words["non_actor_kinds"],
                 words["light_gap"], tuple(tuple(w.lower().split()) for w in raw["blame_words"]),
-                int(raw["blame_reach"]), words["statement_nouns"])
+                int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -606,7 +607,7 @@ class EventFinder:
         else the possessor of an object noun ("mengecam tindakan kapal penjaga pantai China")."""
         # an object noun right after the verb names its owner before any preposition does
         # ("menggempur sejumlah posisi Hizbullah di Lebanon")
-        owner = [] if entry.get("object_is_content") else self.head_owner(pos, limit)
+        owner = [] if entry.get("object_is_content") else self.head_owner(pos, limit) or self.counterpart_of(pos, limit)
         own = owner or self.prep_group(entry, pos, limit, entry.get("targets") or [])
         if own:
             return own
@@ -619,6 +620,13 @@ class EventFinder:
                 or (self.place_struck(entry, pos, limit) if _force(entry) else [])
                 or self.pair_after(pos, limit) or self.event_anaphor(pos, limit)
                 or self.far_country(entry, pos, limit))
+
+    def counterpart_of(self, pos: int, limit: int) -> list[Ref]:
+        """'menelepon mitranya dari India', 'bertemu timpalannya dari Malaysia': the counterpart's side."""
+        m = re.match(r"\s*(\w+)\s+dari\s+", self.text[pos:limit])
+        if not m or m.group(1).lower() not in cues().counterpart_nouns:
+            return []
+        return group_after(self.refs, self.text, pos + m.end(), limit, max_gap_words=0)
 
     def event_anaphor(self, pos: int, limit: int) -> list[Ref]:
         """'mengecam sanksi baru itu', 'mengutuk serangan tersebut': the act told before; its
