@@ -390,3 +390,12 @@ def test_receiving_a_courtesy_visit_hosts_the_visitor() -> None:
                    "Bendito dos Santos Freitas, dan kembali menegaskan dukungan Indonesia bagi keanggotaan penuh Timor-Leste.")
     assert [(e.cameo, e.targets) for e in found] == [("043", ("person/bendito-dos-santos-freitas",)),
                                                      ("051", ("country/TL",))]
+
+
+def test_a_passive_about_the_act_told_before_targets_whoever_did_it() -> None:
+    found = events("Amerika Serikat dan Inggris menggempur puluhan target Houthi di Yaman. "
+                   "Operasi militer tersebut didukung oleh Australia dan Kanada.", "05")
+    assert [(e.actors, e.targets) for e in found] == [(("country/AU", "country/CA"), ("country/US", "country/GB"))]
+    found = events("Presiden Venezuela Nicolas Maduro memerintahkan perusahaan minyak negara menerbitkan izin "
+                   "eksplorasi. Langkah itu dikecam keras oleh Guyana.", "11")
+    assert [(e.actors, e.targets) for e in found] == [(("country/GY",), ("person/nicolas-maduro",))]

@@ -430,6 +430,8 @@ class EventFinder:
             return before, envoy[:1] or after
         if _is_passive(first.low):
             agent = self.by_agent(toks, trig.end, sentence.span.end)
+            if agent and not before:
+                before = self.act_referent(sentence, start, first.begin)  # "Langkah itu dikecam oleh X"
             return (agent, before) if agent else ([], before)
         if is_nominal(first.low) or first.low in _noun_forms(entry):
             if re.match(r"\s+(?:itu|tersebut|ini)(?![\w-])", self.text[last.end:last.end + 12]):
@@ -621,6 +623,22 @@ class EventFinder:
                 or self.pair_after(pos, limit) or self.event_anaphor(pos, limit)
                 or self.far_country(entry, pos, limit))
 
+    def act_referent(self, sentence: Sentence, start: int, pos: int) -> list[Ref]:
+        """'Langkah itu', 'Operasi militer tersebut' opening a clause: the act told just before;
+        whoever did it. The latest event of the sentence before, else that sentence's subject."""
+        m = re.fullmatch(r"\s*(\w+)(?:\s+\w+)?\s+(?:itu|tersebut|ini)\s*(?:juga\s+|pun\s+)?", self.text[start:pos])
+        if not m or m.group(1).lower() not in cues().object_heads:
+            return []
+        previous = [s for s in self.seg.sentences if s.span.end <= sentence.span.begin]
+        if not previous:
+            return []
+        prev = previous[-1].span
+        done = [e for e in self.events if prev.begin <= e.trigger.begin < prev.end and not e.negated]
+        if done:
+            return [Ref(start, start, k, kind, k, "act-referent")
+                    for k in done[-1].actors if (kind := type_of(self.refs, k)) is not None]
+        return [r for r in self.refs if prev.begin <= r.begin < prev.end and participant(r) and not _locative_ref(self.text, r)][:1]
+
     def counterpart_of(self, pos: int, limit: int) -> list[Ref]:
         """'menelepon mitranya dari India', 'bertemu timpalannya dari Malaysia': the counterpart's side."""
         m = re.match(r"\s*(\w+)\s+dari\s+", self.text[pos:limit])
@@ -788,6 +806,10 @@ def _blames(toks: list[Token], trig: Trigger) -> bool:
             break
         words.append(tok.low)
     return any(tuple(words[k:k + len(b)]) == b for b in c.blame_words for k in range(len(words)))
+
+
+def _locative_ref(text: str, ref: Ref) -> bool:
+    return bool(re.search(r"(?<![\w-])(?:di|ke|dari|pada)\s+$", text[max(0, ref.begin - 6):ref.begin], re.I))
 
 
 def _reciprocal(toks: list[Token], trig: Trigger) -> bool:
