@@ -399,3 +399,8 @@ def test_a_passive_about_the_act_told_before_targets_whoever_did_it() -> None:
     found = events("Presiden Venezuela Nicolas Maduro memerintahkan perusahaan minyak negara menerbitkan izin "
                    "eksplorasi. Langkah itu dikecam keras oleh Guyana.", "11")
     assert [(e.actors, e.targets) for e in found] == [(("country/GY",), ("person/nicolas-maduro",))]
+
+
+def test_a_country_after_another_countrys_name_is_no_location() -> None:
+    found = events("AS dan Inggris menggempur target Houthi di Yaman, Iran mengecam keras.", "11")
+    assert [e.actors for e in found] == [("country/IR",)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kgraph.extract.entities import Ref
-from kgraph.extract.lexicon_index import title_words
+from kgraph.extract.lexicon_index import gazetteer_hits, title_words
 from kgraph.lexicon import load_yaml
 from kgraph.model import Entity, EntityType, Span
 
@@ -98,9 +98,12 @@ def _locative(text: str, ref: Ref) -> bool:
     before = text[max(0, ref.begin - 40):ref.begin]
     if re.search(r"(?<![\w-])(?:[Dd]i|[Kk]e|[Dd]ari)\s+$", before):
         return True
-    # "di Brussels, Belgia": the country of a place just named as a location
-    return ref.type in (EntityType.PLACE, EntityType.COUNTRY) and bool(
-        re.search(r"(?<![\w-])(?:[Dd]i|[Kk]e|[Dd]ari)\s+(?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*,\s+$", before))
+    # "di Brussels, Belgia": the country of a place just named as a location (not "di Yaman, Iran")
+    m = re.search(r"(?<![\w-])(?:[Dd]i|[Kk]e|[Dd]ari)\s+((?:[A-Z][\w'-]*\s+){0,2}[A-Z][\w'-]*),\s+$", before)
+    if not m or ref.type not in (EntityType.PLACE, EntityType.COUNTRY):
+        return False
+    return any(h.begin == 0 and h.end == len(m.group(1)) and ref.acts_as in (h.entry.stands_for, h.entry.part_of)
+               for h in gazetteer_hits(m.group(1)))
 
 
 def group_after(refs: list[Ref], text: str, pos: int, limit: int, max_gap_words: int = 1) -> list[Ref]:

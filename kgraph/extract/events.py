@@ -633,7 +633,8 @@ class EventFinder:
         if not previous:
             return []
         prev = previous[-1].span
-        done = [e for e in self.events if prev.begin <= e.trigger.begin < prev.end and not e.negated]
+        told = previous[-2].span.begin if len(previous) > 1 else prev.begin  # the last two sentences
+        done = [e for e in self.events if told <= e.trigger.begin < prev.end and not e.negated]
         if done:
             return [Ref(start, start, k, kind, k, "act-referent")
                     for k in done[-1].actors if (kind := type_of(self.refs, k)) is not None]
