@@ -404,3 +404,9 @@ def test_a_passive_about_the_act_told_before_targets_whoever_did_it() -> None:
 def test_a_country_after_another_countrys_name_is_no_location() -> None:
     found = events("AS dan Inggris menggempur target Houthi di Yaman, Iran mengecam keras.", "11")
     assert [e.actors for e in found] == [("country/IR",)]
+
+
+def test_a_two_sided_noun_takes_its_sides_from_a_later_antara_phrase() -> None:
+    found = events("Qatar mengumumkan tercapainya kesepakatan jeda kemanusiaan selama empat hari antara Israel "
+                   "dan kelompok Hamas di Jalur Gaza.", "03")
+    assert [(e.actors, e.targets) for e in found] == [(("country/IL",), ("org/hamas",))]

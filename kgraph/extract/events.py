@@ -397,7 +397,7 @@ class EventFinder:
             return None
         if not target_keys and self.addressed_by_clause(toks, trig):
             target_keys = self.counterpart(actor_keys)
-        if not target_keys and entry.get("parties_from_context"):
+        if not target_keys and entry.get("parties_from_context") and _is_passive(first.low):
             target_keys = self.parties_in_context(actor_keys)
         if not actor_keys or (not target_keys and not entry.get("target_optional")):
             return None
@@ -443,6 +443,9 @@ class EventFinder:
             if possessor:
                 rest = self.target_group(entry, possessor[-1].end, sentence.span.end)
                 return possessor, [r for r in rest if r not in possessor]
+            between = self.between_pair(entry, last.end, sentence.span.end)
+            if between:  # "kesepakatan jeda kemanusiaan selama empat hari antara Israel dan Hamas"
+                return between[:1], between[1:]
             # a bare noun names no one ("setelah bentrokan"); "melakukan serangan" takes the
             # light verb's subject, "kunjungannya ke Moskow" the subject its "-nya" points to
             light = _after_light_verb(toks, trig.begin)
@@ -622,6 +625,14 @@ class EventFinder:
                 or (self.place_struck(entry, pos, limit) if _force(entry) else [])
                 or self.pair_after(pos, limit) or self.event_anaphor(pos, limit)
                 or self.far_country(entry, pos, limit))
+
+    def between_pair(self, entry: dict, pos: int, limit: int) -> list[Ref]:
+        """'antara A dan B' a few words after a two-sided noun: its two sides."""
+        if not entry.get("symmetric"):
+            return []
+        m = re.match(r"(?:\s+[\w-]+){0,6}?\s+antara(?![\w-])", self.text[pos:limit])
+        group = group_after(self.refs, self.text, pos + m.end(), limit, max_gap_words=1) if m else []
+        return group if len(group) > 1 else []
 
     def act_referent(self, sentence: Sentence, start: int, pos: int) -> list[Ref]:
         """'Langkah itu', 'Operasi militer tersebut' opening a clause: the act told just before;
