@@ -410,3 +410,15 @@ def test_a_two_sided_noun_takes_its_sides_from_a_later_antara_phrase() -> None:
     found = events("Qatar mengumumkan tercapainya kesepakatan jeda kemanusiaan selama empat hari antara Israel "
                    "dan kelompok Hamas di Jalur Gaza.", "03")
     assert [(e.actors, e.targets) for e in found] == [(("country/IL",), ("org/hamas",))]
+
+
+def test_the_next_sentence_opening_on_the_act_dates_it() -> None:
+    found = events("Indonesia dan Malaysia mendesak Uni Eropa melonggarkan aturan itu.\n\n"
+                   "Desakan tersebut disampaikan kedua menteri di Brussels, Selasa (12/3/2024).", "02")
+    assert [str(e.date.value) for e in found] == ["2024-03-12"]
+
+
+def test_a_period_start_does_not_date_an_act_in_its_paragraph() -> None:
+    found = events("Menteri Luar Negeri Retno Marsudi mendesak junta Myanmar menghentikan kekerasan. Desakan itu "
+                   "disampaikan di sela pertemuan yang berlangsung sejak Selasa (12/3/2024).", "02")
+    assert [e.date.value.isoformat() for e in found if e.date] != ["2024-03-12"]

@@ -262,7 +262,20 @@ class EventFinder:
         for n, sentence in enumerate(self.seg.sentences):
             self.sentence_index = n
             self.sentence(sentence, self.dates[n])
+        self.date_headline_events()
         return self.events, [self.corrections[k] for k in sorted(self.corrections)]
+
+    def date_headline_events(self) -> None:
+        """A headline tells the lead's news: an event there dated only by publication takes the
+        date of the first body event of the same kind that has a date of its own."""
+        headline = {s.span.begin for s in self.seg.sentences if s.paragraph == 0}
+        for n, event in enumerate(self.events):
+            if event.evidence.begin not in headline or (event.date and event.date.rule != "publication"):
+                continue
+            same = next((e for e in self.events if e.evidence.begin not in headline and e.rule == event.rule
+                         and e.date and e.date.rule != "publication" and not e.negated), None)
+            if same is not None:
+                self.events[n] = replace(event, date=same.date)
 
     def acting_refs(self, refs: list[Ref]) -> list[Ref]:
         """Without the news agencies and outlets, which report and do not take part."""
@@ -503,13 +516,29 @@ class EventFinder:
             return before[-1]
         return before[0]
 
+    def date_told_next(self, sentence: Sentence) -> DateMention | None:
+        """'Indonesia dan Malaysia mendesak Uni Eropa ... ¶ Desakan tersebut disampaikan ...
+        Selasa (30/5/2023)': the next sentence, opening on the act just told, dates it."""
+        n = self.sentence_index + 1
+        if n >= len(self.seg.sentences) or not self.dates[n]:
+            return None
+        opening = self.seg.sentences[n].span.text
+        if not re.match(r"\s*\w+(?:\s+\w+)?\s+(?:itu|tersebut|ini)(?![\w-])", opening):
+            return None
+        return next((d for d in self.dates[n] if not self.period_start(d)), None)
+
+    def period_start(self, date: DateMention) -> bool:
+        """'berlangsung sejak Selasa': when a period began, not the day of an act."""
+        return bool(re.search(r"(?i)\bsejak\s+(?:hari\s+)?$", self.text[max(0, date.begin - 12):date.begin]))
+
     def later_in_paragraph(self, sentence: Sentence) -> DateMention | None:
         """The first date named later in the same paragraph."""
         for n in range(self.sentence_index + 1, len(self.seg.sentences)):
             if self.seg.sentences[n].paragraph != sentence.paragraph:
                 return None
-            if self.dates[n]:
-                return self.dates[n][0]
+            dated = [d for d in self.dates[n] if not self.period_start(d)]
+            if dated:
+                return dated[0]
         return None
 
     def meeting_of_subjects(self, toks: list[Token], trig: Trigger, subject: list[Ref]) -> bool:
@@ -797,6 +826,9 @@ class EventFinder:
             # a sentence without a date continues the time frame its paragraph set
             # ("Pemanggilan dilakukan pada Senin" dates the act the sentence before it told)
             return EventDate(inherited.value, "context", Span.of(self.text, inherited.begin, inherited.end))
+        told_next = self.date_told_next(sentence)
+        if told_next is not None:
+            return EventDate(told_next.value, "context", Span.of(self.text, told_next.begin, told_next.end))
         if self.published and sentence.paragraph <= LEAD_PARAGRAPHS and not _has_year(sentence.span.text):
             return EventDate(self.published, "publication")
         return None
