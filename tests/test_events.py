@@ -422,3 +422,9 @@ def test_a_period_start_does_not_date_an_act_in_its_paragraph() -> None:
     found = events("Menteri Luar Negeri Retno Marsudi mendesak junta Myanmar menghentikan kekerasan. Desakan itu "
                    "disampaikan di sela pertemuan yang berlangsung sejak Selasa (12/3/2024).", "02")
     assert [e.date.value.isoformat() for e in found if e.date] != ["2024-03-12"]
+
+
+def test_concern_about_an_incident_told_before_targets_whoever_used_force() -> None:
+    found = events("Kapal penjaga pantai China menembakkan meriam air ke kapal Filipina pada Sabtu. "
+                   "Jepang dan Australia turut menyampaikan keprihatinan atas insiden tersebut.", "01")
+    assert [e.targets for e in found] == [("org/penjaga-pantai-cn",)]

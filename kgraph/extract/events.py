@@ -66,6 +66,7 @@ class Cues:
     blame_reach: int
     statement_nouns: frozenset[str]
     counterpart_nouns: frozenset[str]
+    incident_nouns: frozenset[str]
 
 
 @cache
@@ -79,7 +80,8 @@ def cues() -> Cues:
                 int(raw["launch_reach"]), tuple(raw["place_anaphors"]), instruments, words["request_clauses"],
                 words["side_nouns"], words["reciprocals"], words["non_actor_kinds"],
                 words["light_gap"], tuple(tuple(w.lower().split()) for w in raw["blame_words"]),
-                int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"])
+                int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"],
+                words["incident_nouns"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -87,6 +89,8 @@ OWNER_MARK = re.compile(r"\s*(?!(?:di|ke|dari|pada)\s)(?:[\w.-]+\s+){1,6}?(?:mil
 # What a statement noun ("pernyataan tersebut") may point back to: a statement, appeal,
 # demand, criticism, rejection or threat.
 VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
+# What an incident noun ("insiden tersebut") may point back to: a use of force.
+FORCE_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 # CAMEO 150: demonstrate military or police power.
 SHOW_OF_FORCE = "150"
 # CAMEO 125: reject a proposal to meet, discuss or negotiate.
@@ -690,10 +694,13 @@ class EventFinder:
     def event_anaphor(self, pos: int, limit: int) -> list[Ref]:
         """'mengecam sanksi baru itu', 'mengutuk serangan tersebut': the act told before; its
         actors are the target."""
-        toks = tokens(Span.of(self.text, pos, limit))[:4]
+        toks = tokens(Span.of(self.text, pos, limit))[:5]
+        if toks and toks[0].low in ("atas", "terhadap", "tentang", "soal", "mengenai"):
+            toks = toks[1:]  # "keprihatinan atas insiden tersebut"
         found = find_triggers(toks)
         said = bool(toks) and toks[0].low in cues().statement_nouns
-        head_end = found[0].end if found and found[0].begin == 0 else 1 if said else None
+        incident = bool(toks) and toks[0].low in cues().incident_nouns
+        head_end = found[0].end if found and found[0].begin == 0 else 1 if said or incident else None
         if head_end is None:
             return []
         # the determiner closes the noun, at most one word after it ("sanksi baru itu")
@@ -701,7 +708,8 @@ class EventFinder:
         if not any(w in ("itu", "tersebut", "ini", "semacam") for w in near) or "bahwa" in near:
             return []
         earlier = [e for e in self.events if e.trigger.end <= pos and not e.negated
-                   and (e.cameo[:2] in VERBAL_ROOTS if said else e.rule == found[0].entry["id"])]
+                   and (e.cameo[:2] in VERBAL_ROOTS if said else e.cameo[:2] in FORCE_ROOTS if incident
+                        else e.rule == found[0].entry["id"])]
         if not earlier or re.search(rf"(?<![\w-]){re.escape(toks[0].low)}(?![\w-])",
                                     self.text[earlier[-1].trigger.end:toks[0].begin].lower()):
             return []  # the noun was used again since, for an act that named no actor
