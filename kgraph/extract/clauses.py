@@ -57,7 +57,7 @@ def clause_start(text: str, sentence: Span, pos: int) -> int:
 
 def group_before(refs: list[Ref], text: str, start: int, pos: int) -> list[Ref]:
     """The participants nearest before `pos` (after `start`), with those coordinated to them."""
-    cands = [r for r in refs if start <= r.begin and r.end <= pos and participant(r) and not _locative(text, r)]
+    cands = [r for r in refs if start <= r.begin and r.end <= pos and participant(r) and not locative(text, r)]
     if not cands:
         return []
     group = [cands[-1]]
@@ -92,7 +92,7 @@ def _verbal(word: str) -> bool:
     return len(low) > 5 and low.startswith(("mem", "men", "meng", "meny", "di", "ber", "ter")) and not low.endswith("nya")
 
 
-def _locative(text: str, ref: Ref) -> bool:
+def locative(text: str, ref: Ref) -> bool:
     """'Di Yerevan, ribuan orang ...', 'ke Kazakhstan', 'di Brussels, Belgia': a place named as a
     location acts for no one."""
     before = text[max(0, ref.begin - 40):ref.begin]
@@ -230,7 +230,7 @@ def _latest_pair(refs: list[Ref], text: str, pos: int, noun: str, how_many: int 
         return []
     keys: list[str] = []
     for r in reversed([r for r in refs if r.end <= pos and participant(r)]):
-        if _locative(text, r):
+        if locative(text, r):
             continue  # "di Brussels, Belgia": where it happened, not one of "kedua negara"
         key = r.acts_as if kind is EntityType.COUNTRY else r.key
         if (r.type is kind or (kind is EntityType.COUNTRY and key.startswith("country/"))) and key not in keys:

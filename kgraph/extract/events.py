@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -23,6 +24,7 @@ from kgraph.extract.clauses import (
     group_after,
     group_before,
     is_title_word,
+    locative,
     ordinal_group,
     participant,
     resolve_pronoun,
@@ -67,6 +69,7 @@ class Cues:
     statement_nouns: frozenset[str]
     counterpart_nouns: frozenset[str]
     incident_nouns: frozenset[str]
+    anaphor_prepositions: frozenset[str]
 
 
 @cache
@@ -81,11 +84,13 @@ def cues() -> Cues:
                 words["side_nouns"], words["reciprocals"], words["non_actor_kinds"],
                 words["light_gap"], tuple(tuple(w.lower().split()) for w in raw["blame_words"]),
                 int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"],
-                words["incident_nouns"])
+                words["incident_nouns"], words["anaphor_prepositions"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
 OWNER_MARK = re.compile(r"\s*(?!(?:di|ke|dari|pada)\s)(?:[\w.-]+\s+){1,6}?(?:milik|yang\s+di\w+(?:\s+oleh)?|oleh)(?![\w-])")
+# Determiners that close a noun phrase pointing back at something told ("serangan itu").
+DETERMINERS = r"(?:itu|tersebut|ini)"
 # What a statement noun ("pernyataan tersebut") may point back to: a statement, appeal,
 # demand, criticism, rejection or threat.
 VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})
@@ -286,12 +291,9 @@ class EventFinder:
         return [r for r in refs if org_kinds().get(r.key) not in cues().non_actor_kinds]
 
     def inside_name(self, tok: Token) -> bool:
-        """'Tentara Pembebasan Rakyat', 'Pasukan Perlawanan': a word of a name is no act."""
+        """'Tentara Pembebasan Rakyat', 'Pasukan Perlawanan': a word of a longer name is no act."""
         return any(r.begin <= tok.begin and tok.end <= r.end and r.end - r.begin > tok.end - tok.begin
-                   for r in self.refs_near(tok.begin))
-
-    def refs_near(self, pos: int) -> list[Ref]:
-        return [r for r in self.refs if r.begin <= pos < r.end]
+                   for r in self.refs)
 
     def adopt_orphan_dates(self, dates: list[DateMention]) -> None:
         """A date owned by a trigger that made no event ("bertemu di sela pertemuan G20 ...
@@ -451,7 +453,7 @@ class EventFinder:
                 before = self.act_referent(sentence, start, first.begin)  # "Langkah itu dikecam oleh X"
             return (agent, before) if agent else ([], before)
         if is_nominal(first.low) or first.low in _noun_forms(entry):
-            if re.match(r"\s+(?:itu|tersebut|ini)(?![\w-])", self.text[last.end:last.end + 12]):
+            if re.match(rf"\s+{DETERMINERS}(?![\w-])", self.text[last.end:last.end + 12]):
                 return [], []  # "Dalam pertemuan itu, ...": the event told before, not a new one
             # "serangan Israel", "serangan kelompok Hamas terhadap Israel": the possessor acts
             possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
@@ -527,7 +529,7 @@ class EventFinder:
         if n >= len(self.seg.sentences) or not self.dates[n]:
             return None
         opening = self.seg.sentences[n].span.text
-        if not re.match(r"\s*\w+(?:\s+\w+)?\s+(?:itu|tersebut|ini)(?![\w-])", opening):
+        if not re.match(rf"\s*\w+(?:\s+\w+)?\s+{DETERMINERS}(?![\w-])", opening):
             return None
         return next((d for d in self.dates[n] if not self.period_start(d)), None)
 
@@ -670,7 +672,7 @@ class EventFinder:
     def act_referent(self, sentence: Sentence, start: int, pos: int) -> list[Ref]:
         """'Langkah itu', 'Operasi militer tersebut' opening a clause: the act told just before;
         whoever did it. The latest event of the sentence before, else that sentence's subject."""
-        m = re.fullmatch(r"\s*(\w+)(?:\s+\w+)?\s+(?:itu|tersebut|ini)\s*(?:juga\s+|pun\s+)?", self.text[start:pos])
+        m = re.fullmatch(rf"\s*(\w+)(?:\s+\w+)?\s+{DETERMINERS}\s*(?:juga\s+|pun\s+)?", self.text[start:pos])
         if not m or m.group(1).lower() not in cues().object_heads:
             return []
         previous = [s for s in self.seg.sentences if s.span.end <= sentence.span.begin]
@@ -682,7 +684,7 @@ class EventFinder:
         if done:
             return [Ref(start, start, k, kind, k, "act-referent")
                     for k in done[-1].actors if (kind := type_of(self.refs, k)) is not None]
-        return [r for r in self.refs if prev.begin <= r.begin < prev.end and participant(r) and not _locative_ref(self.text, r)][:1]
+        return [r for r in self.refs if prev.begin <= r.begin < prev.end and participant(r) and not locative(self.text, r)][:1]
 
     def counterpart_of(self, pos: int, limit: int) -> list[Ref]:
         """'menelepon mitranya dari India', 'bertemu timpalannya dari Malaysia': the counterpart's side."""
@@ -695,7 +697,7 @@ class EventFinder:
         """'mengecam sanksi baru itu', 'mengutuk serangan tersebut': the act told before; its
         actors are the target."""
         toks = tokens(Span.of(self.text, pos, limit))[:5]
-        if toks and toks[0].low in ("atas", "terhadap", "tentang", "soal", "mengenai"):
+        if toks and toks[0].low in cues().anaphor_prepositions:
             toks = toks[1:]  # "keprihatinan atas insiden tersebut"
         found = find_triggers(toks)
         said = bool(toks) and toks[0].low in cues().statement_nouns
@@ -705,7 +707,7 @@ class EventFinder:
             return []
         # the determiner closes the noun, at most one word after it ("sanksi baru itu")
         near = [t.low for t in toks[head_end:head_end + 2]]
-        if not any(w in ("itu", "tersebut", "ini", "semacam") for w in near) or "bahwa" in near:
+        if not any(re.fullmatch(DETERMINERS + "|semacam", w) for w in near) or "bahwa" in near:
             return []
         earlier = [e for e in self.events if e.trigger.end <= pos and not e.negated
                    and (e.cameo[:2] in VERBAL_ROOTS if said else e.cameo[:2] in FORCE_ROOTS if incident
@@ -745,9 +747,8 @@ class EventFinder:
         """'kedua negara' in an object: the two countries of the latest event between two
         countries ("Indonesia dan Malaysia mendesak ..."), rather than the two countries named
         last, which may be where it happened."""
-        for event in reversed(self.events):
-            keys = [k for k in unique([self.country_of.get(k, k) for k in (*event.actors, *event.targets)])
-                    if k.startswith("country/")]
+        for sides in self.recent_sides():
+            keys = [k for k in unique([self.country_of.get(k, k) for k in sides]) if k.startswith("country/")]
             if len(keys) == 2:
                 return [Ref(pair[0].begin, pair[0].end, k, type_of(self.refs, k), k, "pair") for k in keys]
         return pair
@@ -780,8 +781,7 @@ class EventFinder:
         at = next((k for k in range(len(words) - 1) if words[k] == "kedua" and words[k + 1] in cues().side_nouns), None)
         if at is None:
             return []
-        for event in reversed(self.events):
-            keys = unique([*event.actors, *event.targets])
+        for keys in self.recent_sides():
             kinds = [type_of(self.refs, k) for k in keys]
             if len(keys) == 2 and all(t is not None and t.value != "Person" for t in kinds):
                 pos = toks[trig_index].begin
@@ -790,11 +790,12 @@ class EventFinder:
 
     def parties_in_context(self, actors: tuple[str, ...]) -> tuple[str, ...]:
         """'perundingan yang dimediasi oleh X': the sides of the latest two-sided event."""
+        return next((keys for keys in self.recent_sides() if len(keys) >= 2 and not set(keys) & set(actors)), ())
+
+    def recent_sides(self) -> Iterator[tuple[str, ...]]:
+        """Each event's actors and targets together, the latest event first."""
         for event in reversed(self.events):
-            keys = unique([*event.actors, *event.targets])
-            if len(keys) >= 2 and not set(keys) & set(actors):
-                return keys
-        return ()
+            yield unique([*event.actors, *event.targets])
 
     def negation(self, toks: list[Token], trig_index: int, clause_begin: int) -> str | None:
         """Why the event did not happen, if it did not: a negator leading to the verb ("tidak
@@ -858,10 +859,6 @@ def _blames(toks: list[Token], trig: Trigger) -> bool:
             break
         words.append(tok.low)
     return any(tuple(words[k:k + len(b)]) == b for b in c.blame_words for k in range(len(words)))
-
-
-def _locative_ref(text: str, ref: Ref) -> bool:
-    return bool(re.search(r"(?<![\w-])(?:di|ke|dari|pada)\s+$", text[max(0, ref.begin - 6):ref.begin], re.I))
 
 
 def _reciprocal(toks: list[Token], trig: Trigger) -> bool:

@@ -184,10 +184,15 @@ def find_quantities(seg: Segmented, counts: list[Count]) -> list[Quantity]:
     return out
 
 
-def _ordinals(text: str, s: Span) -> list[tuple[int, int, int]]:
+@cache
+def _ordinal_regex() -> re.Pattern[str]:
     prefix = re.escape(_numbers_lex()["ordinal_prefix"])
-    return [(s.begin + m.start(), s.begin + m.end(), int(m.group(1)))
-            for m in re.finditer(rf"(?<![\w-]){prefix}(\d{{1,4}})(?![\w-])", s.text, re.IGNORECASE)]
+    return re.compile(rf"(?<![\w-]){prefix}(\d{{1,4}})(?![\w-])", re.IGNORECASE)
+
+
+def _ordinals(text: str, s: Span) -> list[tuple[int, int, int]]:
+    """'pertukaran ke-49': (begin, end, value) of ordinals written with digits."""
+    return [(s.begin + m.start(), s.begin + m.end(), int(m.group(1))) for m in _ordinal_regex().finditer(s.text)]
 
 
 def _unit_end(text: str, pos: int, limit: int) -> int:

@@ -14,7 +14,7 @@ from functools import cache
 from kgraph.extract.clauses import Token, described, group_after, group_before, resolve_pronoun
 from kgraph.extract.entities import Ref
 from kgraph.lexicon import load_yaml
-from kgraph.model import Span
+from kgraph.model import Segmented, Span
 
 THREATEN = "130"
 THREATEN_FORCE = "138"
@@ -57,7 +57,7 @@ class ThreatReader:
     text: str
     refs: list[Ref]
     names: dict[str, str]
-    seg: object  # Segmented, for pronouns
+    seg: Segmented  # for pronouns
 
     def find(self, sentence: Span, toks: list[Token], force_at: set[int], threat_at: set[int]) -> Threat | None:
         """The sentence's conditional threat, if it holds one. `force_at`: token indexes
@@ -116,7 +116,8 @@ class ThreatReader:
         return not any(tuple(words[k:k + len(s)]) == s for s in cue.despite_negation for k in range(len(words)))
 
     def condition_party(self, toks: list[Token], span: tuple[int, int], sentence_begin: int) -> list[Ref]:
-        begin, end = toks[span[0] - 1].end, toks[span[1] - 1].end if span[1] > span[0] else toks[span[0] - 1].end
+        begin = toks[span[0] - 1].end  # right after the conditional word
+        end = toks[max(span) - 1].end
         found = group_after(self.refs, self.text, begin, end, max_gap_words=3)
         if found:
             return found
