@@ -174,6 +174,17 @@ def _anchored_regex() -> tuple[re.Pattern[str], dict[str, int]]:
     return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE), offsets
 
 
+@cache
+def _clock_regex() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load_yaml("dates.yaml").get("clock_words", []))
+    return re.compile(rf"(?<![\w-])(?:{words})\s+\d{{1,2}}[.:]\d{{2}}(?!\d)", re.IGNORECASE)
+
+
+def find_clock(text: str) -> list[tuple[int, int, int]]:
+    """'pukul 15.35': a time of day, on the day the story last named (offset 0)."""
+    return [(m.start(), m.end(), 0) for m in _clock_regex().finditer(text)]
+
+
 def find_anchored(text: str) -> list[tuple[int, int, int]]:
     """'sehari sebelumnya', 'keesokan harinya': (begin, end, offset in days) of phrases that
     count from the date the story last named, not from publication."""

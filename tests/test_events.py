@@ -428,3 +428,61 @@ def test_concern_about_an_incident_told_before_targets_whoever_used_force() -> N
     found = events("Kapal penjaga pantai China menembakkan meriam air ke kapal Filipina pada Sabtu. "
                    "Jepang dan Australia turut menyampaikan keprihatinan atas insiden tersebut.", "01")
     assert [e.targets for e in found] == [("org/penjaga-pantai-cn",)]
+
+
+def test_a_date_closing_the_sentence_after_a_comma_dates_every_act_in_it() -> None:
+    found = events("Majelis Umum PBB mengecam pendudukan Rusia dan menuntut penarikan pasukan Rusia dari Krimea, "
+                   "pada Kamis (14/3/2024).")
+    dated = {e.cameo[:2]: e.date.value.isoformat() if e.date else None for e in found}
+    assert dated["11"] == "2024-03-14" and dated["10"] == "2024-03-14"
+
+
+def test_an_act_joined_by_saat_to_a_dated_meeting_shares_its_date() -> None:
+    found = events("Menteri Luar Negeri Jepang Yoko Kamikawa menyampaikan keberatan kepada Menteri Luar Negeri China "
+                   "Wang Yi saat keduanya bertemu di sela pertemuan para menteri G20 di Rio de Janeiro, Brasil, "
+                   "pada Jumat (8/3/2024).", "11")
+    assert [e.date.value.isoformat() for e in found if e.date] == ["2024-03-08"]
+
+
+def test_an_opening_date_no_verb_owns_dates_the_main_act() -> None:
+    found = events("Pada Senin (11/3/2024), Jepang mengecam China yang menembakkan meriam air pada Minggu (10/3/2024).", "11")
+    assert [e.date.value.isoformat() for e in found if e.date] == ["2024-03-11"]
+
+
+def test_the_next_sentence_opening_on_the_act_with_a_relative_clause_dates_it() -> None:
+    found = events("Armenia dan Azerbaijan saling membebaskan tahanan perang dalam jumlah besar sejak 2020.\n\n"
+                   "Pertukaran yang dimediasi Qatar itu berlangsung pada Rabu (13/3/2024).", "08")
+    assert [e.date.value.isoformat() for e in found if e.date] == ["2024-03-13"]
+
+
+def test_a_time_of_day_is_on_the_day_the_story_last_named() -> None:
+    found = events("Thailand dan Kamboja menyepakati gencatan senjata pada Selasa (12/3/2024).\n\n"
+                   "Sebelumnya, Panglima Thailand menelepon Panglima Kamboja pada pukul 14.20 waktu setempat.", "04")
+    assert [e.date.value.isoformat() for e in found if e.date] == ["2024-03-12"]
+
+
+def test_a_weekday_of_publication_does_not_move_the_stories_clock() -> None:
+    found = events("Thailand dan Kamboja menyepakati gencatan senjata pada Selasa (12/3/2024).\n\n"
+                   "Indonesia menyambut baik kesepakatan itu, Jumat.\n\n"
+                   "Namun, beberapa jam kemudian, Thailand menuduh Kamboja melanggar kesepakatan.", "11")
+    assert [e.date.value.isoformat() for e in found if e.date] == ["2024-03-12"]
+
+
+def test_the_same_session_is_the_day_last_named() -> None:
+    found = events("Dewan Keamanan PBB menggelar sidang darurat pada Rabu (13/3/2024).\n\n"
+                   "Dalam sesi yang sama, Menteri Luar Negeri Brasil Mauro Vieira mengecam Israel.", "11")
+    assert [e.date.value.isoformat() for e in found if e.date] == ["2024-03-13"]
+
+
+def test_attending_a_summit_is_a_meeting_and_a_planned_one_is_not_asserted() -> None:
+    (e,) = events("KTT itu dihadiri Presiden Brasil Lula da Silva dan Presiden Afrika Selatan Cyril Ramaphosa.", "04")
+    assert e.cameo == "044" and not e.negated and len({*e.actors, *e.targets}) == 2
+    (e,) = events("Prabowo menyampaikan undangan untuk menghadiri KTT ASEAN di Jakarta.", "04")
+    assert e.negated
+    (e,) = events("Menteri Luar Negeri Jepang Yoko Kamikawa dijadwalkan bertemu Menlu Retno Marsudi.", "04")
+    assert e.negated
+
+
+def test_the_subject_stands_before_an_apposition_ahead_of_a_negated_verb() -> None:
+    (e,) = events("Presiden Turki Recep Tayyip Erdogan, sekutu dekat Baku, tidak menghadiri KTT itu.", "04")
+    assert e.actors == ("person/recep-tayyip-erdogan",) and e.negated

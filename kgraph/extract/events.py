@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kgraph.dates import DateMention, find_anchored, find_dates
+from kgraph.dates import DateMention, find_anchored, find_clock, find_dates
 from kgraph.extract.clauses import (
     CLAUSE_WORDS,
     Token,
@@ -70,6 +70,9 @@ class Cues:
     counterpart_nouns: frozenset[str]
     incident_nouns: frozenset[str]
     anaphor_prepositions: frozenset[str]
+    simultaneity: frozenset[str]
+    plans: frozenset[str]
+    plan_reach: int
 
 
 @cache
@@ -84,7 +87,8 @@ def cues() -> Cues:
                 words["side_nouns"], words["reciprocals"], words["non_actor_kinds"],
                 words["light_gap"], tuple(tuple(w.lower().split()) for w in raw["blame_words"]),
                 int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"],
-                words["incident_nouns"], words["anaphor_prepositions"])
+                words["incident_nouns"], words["anaphor_prepositions"], words["simultaneity"],
+                words["plans"], int(raw["plan_reach"]))
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -354,14 +358,15 @@ class EventFinder:
 
     def anchored(self, dates: list[list[DateMention]]) -> list[list[DateMention]]:
         """'Sehari kemudian, ...', 'pada hari yang sama': counted from the latest date named
-        before the sentence. A bare weekday in the same sentence only guesses the week, so the
+        before the sentence; so is a time of day in a sentence naming no date. A bare weekday in the same sentence only guesses the week, so the
         anchor sets the week and the weekday, when named, the day ("Sehari sebelumnya, pada
-        Minggu": the Sunday nearest the day before)."""
+        Minggu": the Sunday nearest the day before). A bare weekday that is the day of
+        publication tells when a reaction was reported, not where the story's clock stands."""
         out: list[list[DateMention]] = []
         latest: DateMention | None = None
         for sentence, found in zip(self.seg.sentences, dates, strict=True):
             span = sentence.span
-            phrases = find_anchored(span.text)
+            phrases = find_anchored(span.text) or ([] if found else find_clock(span.text))
             if phrases and latest is not None:
                 b, e, days = phrases[0]
                 value = latest.value + dt.timedelta(days=days)
@@ -371,8 +376,9 @@ class EventFinder:
                 mention = DateMention(span.begin + b, span.begin + e, value, "anchored")
                 found = sorted([mention, *(d for d in found if d.rule != "weekday")], key=lambda d: d.begin)
             out.append(found)
-            if found:
-                latest = max(found, key=lambda d: d.begin)
+            story = [d for d in found if d.rule not in ("weekday", "relative") or d.value != self.published]
+            if story:
+                latest = max(story, key=lambda d: d.begin)
         return out
 
     def dates_in(self, span: Span) -> list[DateMention]:
@@ -502,13 +508,38 @@ class EventFinder:
 
     def own_date(self, trigger: Span, dates: list[DateMention]) -> DateMention | None:
         """A date belongs to the nearest trigger before it ("mengecam serangan Hamas pada 7
-        Oktober": the attack's date); a trigger with none after it takes a date before it."""
+        Oktober": the attack's date); a trigger with none after it takes a date before it.
+        A date closing the sentence after a comma is the whole sentence's ("mengecam ... dan
+        menuntut ..., pada Senin (24/2)"), so is a later verb's joined by "saat" ("menyampaikan
+        keberatan ... saat bertemu ... pada Jumat"), and an opening date no verb owns."""
         mine = [d for d in dates if self.date_owner(d) == trigger.begin]
         if mine:
             return mine[0]
-        if any(d.begin >= trigger.end for d in dates):
-            return None  # the dates after this trigger belong to later triggers
+        later = [d for d in dates if d.begin >= trigger.end]
+        for d in later:
+            if self.closes_sentence(d) or self.simultaneous(trigger, d):
+                return d
+        opening = [d for d in dates if d.end <= trigger.begin and self.date_owner(d) is None]
+        if later:
+            return opening[0] if opening else None  # the dates after this trigger belong to later triggers
         return dates[-1] if dates else None
+
+    def closes_sentence(self, date: DateMention) -> bool:
+        """', pada Senin (24/2/2025).': an adverbial of the whole sentence."""
+        before = self.text[max(0, date.begin - 12):date.begin]
+        after = self.text[date.end:date.end + 3]
+        return bool(re.search(r",\s*(?:pada\s+)?(?:hari\s+)?$", before)) and bool(re.match(r"\s*[.!?]", after))
+
+    def simultaneous(self, trigger: Span, date: DateMention) -> bool:
+        """The date's own verb is joined to this one by "saat"/"ketika", in this clause."""
+        owner = self.date_owner(date)
+        if owner is None or owner <= trigger.begin:
+            return False
+        gap = self.text[trigger.end:owner]
+        if re.search(r"[\"\u201c\u201d;.]", gap):
+            return False
+        words = re.findall(r"[\w-]+", gap.lower())
+        return bool(words) and any(w in cues().simultaneity for w in words[-3:])
 
     def date_owner(self, date: DateMention) -> int | None:
         """The trigger a date belongs to: the nearest one before it ("mengecam serangan Hamas
@@ -524,12 +555,13 @@ class EventFinder:
 
     def date_told_next(self, sentence: Sentence) -> DateMention | None:
         """'Indonesia dan Malaysia mendesak Uni Eropa ... ¶ Desakan tersebut disampaikan ...
-        Selasa (30/5/2023)': the next sentence, opening on the act just told, dates it."""
+        Selasa (30/5/2023)': the next sentence, opening on the act just told, dates it (also
+        with a relative clause: "Pertukaran yang dimediasi X itu berlangsung pada Rabu")."""
         n = self.sentence_index + 1
         if n >= len(self.seg.sentences) or not self.dates[n]:
             return None
         opening = self.seg.sentences[n].span.text
-        if not re.match(rf"\s*\w+(?:\s+\w+)?\s+{DETERMINERS}(?![\w-])", opening):
+        if not re.match(rf"\s*\w+(?:\s+\w+)?(?:\s+yang(?:\s+[\w-]+){{1,5}}?)?\s+{DETERMINERS}(?![\w-])", opening):
             return None
         return next((d for d in self.dates[n] if not self.period_start(d)), None)
 
@@ -801,7 +833,7 @@ class EventFinder:
         """Why the event did not happen, if it did not: a negator leading to the verb ("tidak
         akan ikut"; not "tak berawak ... menyerang"), a denial earlier in the sentence
         ("membantah menyerang"), a cancellation earlier in the clause ("membatalkan rencana
-        pertemuan")."""
+        pertemuan"), a plan or invitation just before it ("dijadwalkan bertemu")."""
         c = cues()
         k = trig_index - 1
         while k >= 0 and (toks[k].low in c.negation_gap or toks[k].low in c.light_verbs) and trig_index - k <= 3:
@@ -813,6 +845,8 @@ class EventFinder:
             return "denied"
         if own not in c.cancellations and any(t.low in c.cancellations and t.begin >= clause_begin for t in earlier):
             return "cancelled"
+        if any(t.low in c.plans and t.begin >= clause_begin for t in earlier[-c.plan_reach - 1:]):
+            return "planned"
         return None
 
     def claimant(self, sentence: Sentence, start: int, actors: tuple[str, ...]) -> str | None:
@@ -897,7 +931,7 @@ def _noun_forms(entry: dict) -> frozenset[str]:
 def _before_apposition(text: str, start: int, pos: int) -> int:
     """'Amerika Serikat, sekutu Filipina, mengecam': the subject stands before the apposition,
     so the search for it ends at the apposition's opening comma."""
-    head = re.sub(r"(?:\s+(?:telah|sudah|juga|akan|pun|kembali|sempat|masih|tetap))+\s*$", "", text[start:pos]).rstrip()
+    head = re.sub(r"(?:\s+(?:telah|sudah|juga|akan|pun|kembali|sempat|masih|tetap|tidak|tak|belum))+\s*$", "", text[start:pos]).rstrip()
     if not head.endswith(","):
         return pos
     opening = head[:-1].rfind(",")
