@@ -486,3 +486,10 @@ def test_attending_a_summit_is_a_meeting_and_a_planned_one_is_not_asserted() -> 
 def test_the_subject_stands_before_an_apposition_ahead_of_a_negated_verb() -> None:
     (e,) = events("Presiden Turki Recep Tayyip Erdogan, sekutu dekat Baku, tidak menghadiri KTT itu.", "04")
     assert e.actors == ("person/recep-tayyip-erdogan",) and e.negated
+
+
+def test_a_country_named_as_an_ethnicity_is_no_party() -> None:
+    found = events("Pasukan Myanmar menggempur posisi kelompok separatis etnis Thailand di Kachin.", "19")
+    assert all("country/TH" not in e.targets for e in found)
+    (e,) = events("Pasukan Myanmar menggempur posisi tentara Thailand di perbatasan.", "19")
+    assert e.targets == ("country/TH",)

@@ -73,6 +73,7 @@ class Cues:
     simultaneity: frozenset[str]
     plans: frozenset[str]
     plan_reach: int
+    ethnic_markers: frozenset[str]
 
 
 @cache
@@ -88,7 +89,7 @@ def cues() -> Cues:
                 words["light_gap"], tuple(tuple(w.lower().split()) for w in raw["blame_words"]),
                 int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"],
                 words["incident_nouns"], words["anaphor_prepositions"], words["simultaneity"],
-                words["plans"], int(raw["plan_reach"]))
+                words["plans"], int(raw["plan_reach"]), words["ethnic_markers"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -254,7 +255,8 @@ def _matches(toks: list[Token], i: int, words: tuple[str, ...], is_stem: bool) -
 class EventFinder:
     def __init__(self, seg: Segmented, refs: list[Ref], published: dt.date | None,
                  entities: tuple[Entity, ...] | list[Entity] = ()) -> None:
-        self.seg, self.refs, self.published = seg, refs, published
+        self.seg, self.published = seg, published
+        self.refs = [r for r in refs if not _ethnic(seg.body.text, r)]
         self.names = actor_names(entities)
         self.text = seg.body.text
         self.events: list[Event] = []
@@ -266,7 +268,7 @@ class EventFinder:
         self.triggers: list[Trigger] = []
         self.trigger_starts: list[int] = []
         self.sentence_events: list[tuple[Trigger, Event]] = []
-        self.threats = ThreatReader(self.text, refs, self.names, seg)
+        self.threats = ThreatReader(self.text, self.refs, self.names, seg)
         # a person's country, from the first post held in one ("Presiden Guyana Irfaan Ali")
         self.country_of = {e.key: p.of for e in entities for p in e.posts[:1] if p.of and p.of.startswith("country/")}
 
@@ -904,6 +906,12 @@ def _conditional_clause(text: str, clause_begin: int) -> bool:
     """The clause opens with "jika", "apabila", ...: what it tells is a condition."""
     last = re.search(r"(\w+)\s*$", text[max(0, clause_begin - 12):clause_begin])
     return bool(last) and last.group(1).lower() in threat_cues().conditionals
+
+
+def _ethnic(text: str, ref: Ref) -> bool:
+    """'kelompok separatis etnis Armenia': a country named as an ethnicity is no party."""
+    last = re.search(r"([\w-]+)\s+$", text[max(0, ref.begin - 12):ref.begin])
+    return bool(last) and last.group(1).lower() in cues().ethnic_markers
 
 
 def _word_index(window: str, word: str) -> int | None:
