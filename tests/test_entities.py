@@ -380,3 +380,31 @@ def test_a_treaty_name_whose_last_word_recurs_in_a_title_is_no_person() -> None:
     people = _people_posts("Kedua menteri menandatangani Perjanjian Kerja Sama Pertahanan. "
                            "Menteri Pertahanan Prabowo Subianto hadir.")
     assert "Kerja Sama Pertahanan" not in people and "Prabowo Subianto" in people
+
+
+# --- names met on unseen articles -------------------------------------------------------
+
+
+def test_two_capitals_opening_a_name_are_initials_but_an_acronym_is_not() -> None:
+    people = _people("Wakil Presiden AS JD Vance tiba di Munich bersama Ketua MK Suhartoyo.")
+    assert "person/jd-vance" in people
+    assert not any(k.startswith("person/mk") for k in people)
+
+
+def test_an_organisation_noun_may_open_the_sentence_and_a_name_hold_a_particle() -> None:
+    _, found = _find("Kelompok militan Jaish al-Adl mengaku bertanggung jawab. Perusahaan minyak ExxonMobil diam.")
+    assert {"org/jaish-al-adl", "org/exxonmobil"} <= set(found)
+    _, found = _find("Kelompok Kurdi menolak rencana itu.")
+    assert not any(k.startswith("org/") for k in found)
+
+
+def test_seas_and_several_words_after_di_or_ke_are_places() -> None:
+    _, found = _find("Kapal perang itu berlayar di Laut Tasman sebelum menyeberang ke Mae Sot.")
+    assert {"place/laut-tasman", "place/mae-sot"} <= set(found)
+    _, found = _find("Angkatan Laut Tentara Pembebasan Rakyat menggelar latihan.")
+    assert not any(k.startswith("place/laut") for k in found)
+
+
+def test_indonesian_spelling_variants_of_countries() -> None:
+    _, found = _find("Hungaria, Libanon, Katar dan Kosovo menolak resolusi itu.")
+    assert {"country/HU", "country/LB", "country/QA", "country/XK"} <= set(found)

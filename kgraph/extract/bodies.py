@@ -327,8 +327,10 @@ def _headed_orgs(f: EntityFinder, sentence: Span) -> None:
 @cache
 def _cued_regex() -> re.Pattern[str]:
     lex = names_lexicon()
-    word = rf"(?:{_WORD}|[A-Z]{{2,}})"
-    return re.compile(rf"(?<![\w-])(?:{alternation(lex['org_nouns'])})\s+(?:[a-z]+\s+)?(?P<name>{word}(?:\s+{word}){{0,4}})")
+    particles = alternation(lex["inner_particles"])
+    word = rf"(?:{_WORD}|[A-Z]{{2,}}|(?:{particles})-{_WORD})"
+    # the noun may open the sentence ("Kelompok militan Jaish al-Adl ...")
+    return re.compile(rf"(?<![\w-])(?i:{alternation(lex['org_nouns'])})\s+(?:[a-z]+\s+)?(?P<name>{word}(?:\s+{word}){{0,4}})")
 
 
 def _cued_orgs(f: EntityFinder, sentence: Span) -> None:
@@ -343,8 +345,9 @@ def _cued_orgs(f: EntityFinder, sentence: Span) -> None:
         words = span.text.split()
         if words[0] in stop_words() or title_regex().match(span.text):
             continue
-        if len(words) < 2 and not re.fullmatch(r"[A-Z0-9]{3,}", words[0]):
+        if len(words) < 2 and not re.fullmatch(r"[A-Z0-9]{3,}|[A-Z][a-z]+[A-Z]\w*", words[0]):
             continue  # "kelompok Kurdi": one word after the noun is as often a people as a group
+            # (not so an acronym or a brand written in camel case: "ExxonMobil")
         if (fuller := _fuller_org(f, span.text)) is not None:
             _again(f, span, fuller)
             continue

@@ -84,7 +84,9 @@ def clean_name(f: EntityFinder, begin: int, end: int, place_start: bool = False)
         b = begin + t.start()
         first = keep_end is None
         taken = f.taken(b, b + len(word)) and not (first and place_start and _place_at(f, b))
-        if word in not_name() or taken or _ACRONYM.fullmatch(word) or word in title_words():
+        if word in not_name() or taken or word in title_words():
+            break
+        if _ACRONYM.fullmatch(word) and not (first and _initials(f.text, b + len(word), word)):
             break
         keep_end = b + len(word)
         if t.group(0) != word:  # punctuation ends the name
@@ -99,6 +101,12 @@ def clean_name(f: EntityFinder, begin: int, end: int, place_start: bool = False)
     if place_start and _place_at(f, begin):
         f.drop([r for r in f.refs if r.begin == begin and r.type is not EntityType.PERSON])
     return span
+
+
+def _initials(text: str, end: int, word: str) -> bool:
+    """'JD Vance': two capitals opening a name, a name word right after, are initials (an
+    organisation's acronym, "MK", is taken before names are read)."""
+    return len(word) == 2 and bool(re.match(rf" [{_UPPER}][a-z]", text[end:end + 3]))
 
 
 def _place_at(f: EntityFinder, pos: int) -> bool:

@@ -36,7 +36,7 @@ def find_places(f: EntityFinder, body: list[Span]) -> None:
 def _place_head_regex() -> re.Pattern[str]:
     heads = names_lexicon()["place_heads"]
     return re.compile(
-        rf"(?<![\w-])(?P<head>{alternation(heads['geographic'] + heads['facility'])})"
+        rf"(?<![\w-])(?<!Angkatan )(?P<head>{alternation(heads['geographic'] + heads['facility'] + heads['water'])})"
         rf"(?P<name>(?:\s+(?:{_WORD}|[A-Z]{{2,}})){{1,4}})(?![\w-])"
     )
 
@@ -44,7 +44,8 @@ def _place_head_regex() -> re.Pattern[str]:
 def _headed_places(f: EntityFinder, sentence: Span) -> None:
     """'Gurun Negev', 'Wilayah Sagaing' (the place is Negev, Sagaing); 'Bandara El Arish',
     'Istana Maryinsky', 'Pangkalan TNI AU Halim Perdanakusuma' (the whole is the place)."""
-    facility = set(names_lexicon()["place_heads"]["facility"])
+    heads = names_lexicon()["place_heads"]
+    facility = {*heads["facility"], *heads["water"]}
     for m in _place_head_regex().finditer(sentence.text):
         begin = sentence.begin + m.start()
         if f.taken(begin, sentence.begin + m.end("head")):
@@ -135,16 +136,19 @@ def _placed_names(f: EntityFinder, sentence: Span) -> None:
 @cache
 def _located_regex() -> re.Pattern[str]:
     particles = alternation(names_lexicon()["inner_particles"])
-    return re.compile(rf"(?<![\w-])di (?P<name>{_WORD})(?![\w'’-])(?! [{_UPPER}]| (?:{particles}) )")
+    words = rf"{_WORD}(?: {_WORD}){{0,2}}"
+    return re.compile(rf"(?<![\w-])(?:di|ke) (?P<name>{words})(?![\w'’-])(?! [{_UPPER}]| (?:{particles}) )")
 
 
 def _located_names(f: EntityFinder, sentence: Span) -> None:
-    """'di Omdurman', 'di Sidon': one capitalised word after "di" that no rule has named."""
+    """'di Omdurman', 'ke Mae Sot': up to three capitalised words after "di" or "ke" that no
+    rule has named."""
     skip = set(names_lexicon()["not_places"]) | stop_words()
     for m in _located_regex().finditer(sentence.text):
         b, e = sentence.begin + m.start("name"), sentence.begin + m.end("name")
         name = m["name"]
-        if f.taken(b, e) or name in skip or name.isupper() or _person_like(f, name) or title_regex().match(name):
+        if (f.taken(b, e) or name in f.names or any(w in skip or w.isupper() for w in name.split()) or _person_like(f, name)
+                or title_regex().match(name)):
             continue
         f.add(Span.of(f.text, b, e), f"place/{slug(name)}", EntityType.PLACE, name, "located-name")
         f.names.setdefault(name, f"place/{slug(name)}")
