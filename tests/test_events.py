@@ -493,3 +493,17 @@ def test_a_country_named_as_an_ethnicity_is_no_party() -> None:
     assert all("country/TH" not in e.targets for e in found)
     (e,) = events("Pasukan Myanmar menggempur posisi tentara Thailand di perbatasan.", "19")
     assert e.targets == ("country/TH",)
+
+
+def test_a_name_after_a_preposition_is_not_the_event_nouns_owner() -> None:
+    (e,) = events("Sekjen PBB Antonio Guterres tiba di Jenewa. Menteri Luar Negeri Israel Eli Cohen membatalkan "
+                  "rencana pertemuannya dengan Guterres.", "12")
+    assert e.actors == ("person/eli-cohen",) and e.targets == ("person/antonio-guterres",)
+
+
+def test_an_incident_said_to_have_happened_on_a_day_dates_the_force_told_before() -> None:
+    found = events("Filipina memprotes tindakan kapal penjaga pantai China yang menembakkan meriam air ke kapal Filipina. "
+                   "Protes itu disampaikan pada Senin (11/3/2024).\n\n"
+                   "Insiden itu terjadi pada Sabtu (9/3/2024) di dekat Beting Ayungin.", "1")
+    force = [e for e in found if e.cameo[:2] in ("17", "18", "19")]
+    assert [e.date.value.isoformat() for e in force if e.date] == ["2024-03-09"]

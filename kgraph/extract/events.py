@@ -74,6 +74,7 @@ class Cues:
     plans: frozenset[str]
     plan_reach: int
     ethnic_markers: frozenset[str]
+    possessor_breaks: frozenset[str]
 
 
 @cache
@@ -89,7 +90,8 @@ def cues() -> Cues:
                 words["light_gap"], tuple(tuple(w.lower().split()) for w in raw["blame_words"]),
                 int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"],
                 words["incident_nouns"], words["anaphor_prepositions"], words["simultaneity"],
-                words["plans"], int(raw["plan_reach"]), words["ethnic_markers"])
+                words["plans"], int(raw["plan_reach"]), words["ethnic_markers"],
+                words["possessor_breaks"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -318,6 +320,20 @@ class EventFinder:
             self.events[self.events.index(event)] = dated
             self.sentence_events[n] = (self.sentence_events[n][0], dated)
 
+    def date_incident_told_before(self, sentence: Sentence, dates: list[DateMention]) -> None:
+        """'Insiden itu terjadi pada Sabtu, 5 Agustus 2023': the use of force told before, dated
+        so far only by its context, took place on that day."""
+        m = re.match(rf"\s*(\w+)\s+{DETERMINERS}\s+(?:\w+\s+)?(?:terjadi|berlangsung)(?![\w-])", sentence.span.text)
+        if not m or m.group(1).lower() not in cues().incident_nouns or not dates or self.sentence_events:
+            return
+        for n in range(len(self.events) - 1, -1, -1):
+            event = self.events[n]
+            if event.cameo[:2] in FORCE_ROOTS and not event.negated:
+                if event.date is None or event.date.rule in ("context", "publication"):
+                    d = dates[0]
+                    self.events[n] = replace(event, date=EventDate(d.value, "context", Span.of(self.text, d.begin, d.end)))
+                return
+
     def addressed_by_clause(self, toks: list[Token], trig: Trigger) -> bool:
         """'Jokowi meminta agar ...': an appeal whose object is a clause names no addressee."""
         return (str(trig.entry["cameo"])[:2] in ("02", "10") and trig.end < len(toks)
@@ -405,6 +421,7 @@ class EventFinder:
                 self.events.append(event)
                 self.sentence_events.append((trig, event))
         self.adopt_orphan_dates(dates)
+        self.date_incident_told_before(sentence, dates)
         self.conditional_threat(sentence, toks, dates)
         if dates:
             self.paragraph_date[sentence.paragraph] = dates[-1]
@@ -465,6 +482,9 @@ class EventFinder:
                 return [], []  # "Dalam pertemuan itu, ...": the event told before, not a new one
             # "serangan Israel", "serangan kelompok Hamas terhadap Israel": the possessor acts
             possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
+            if possessor and any(w in cues().possessor_breaks
+                                 for w in re.findall(r"[\w-]+", self.text[last.end:possessor[0].begin].lower())):
+                possessor = []  # "pertemuannya dengan X": X is the other side, not the owner
             if possessor and entry.get("symmetric") and len(possessor) > 1:
                 return possessor, []  # "pembicaraan antara A dan B": the pair, split later
             if possessor:
