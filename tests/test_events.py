@@ -507,3 +507,8 @@ def test_an_incident_said_to_have_happened_on_a_day_dates_the_force_told_before(
                    "Insiden itu terjadi pada Sabtu (9/3/2024) di dekat Beting Ayungin.", "1")
     force = [e for e in found if e.cameo[:2] in ("17", "18", "19")]
     assert [e.date.value.isoformat() for e in force if e.date] == ["2024-03-09"]
+
+
+def test_whom_a_suit_is_against_is_the_object_not_the_court() -> None:
+    (e,) = events("Malaysia menggugat Uni Eropa ke Organisasi Perdagangan Dunia (WTO) atas aturan biodiesel.", "11")
+    assert e.targets == ("org/uni-eropa",)
