@@ -512,3 +512,12 @@ def test_an_incident_said_to_have_happened_on_a_day_dates_the_force_told_before(
 def test_whom_a_suit_is_against_is_the_object_not_the_court() -> None:
     (e,) = events("Malaysia menggugat Uni Eropa ke Organisasi Perdagangan Dunia (WTO) atas aturan biodiesel.", "11")
     assert e.targets == ("org/uni-eropa",)
+
+
+def test_a_bare_military_noun_and_a_described_group_are_the_actors_named_with_them() -> None:
+    found = events("Jet tempur militer Myanmar menggempur posisi kelompok pemberontak Tentara Arakan di Rakhine. "
+                   "Tentara Arakan menuding militer sengaja menyerang warga sipil, sementara militer balik menuduh "
+                   "pemberontak itu bersembunyi di permukiman.", "11")
+    pairs = [(e.actors, e.targets) for e in found]
+    assert (("org/arakan-army",), ("country/MM",)) in pairs
+    assert (("country/MM",), ("org/arakan-army",)) in pairs

@@ -8,7 +8,7 @@ from functools import cache
 
 from kgraph.extract.entities import Ref
 from kgraph.extract.lexicon_index import gazetteer_hits, title_words
-from kgraph.lexicon import load_yaml
+from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import Entity, EntityType, Span
 
 TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
@@ -179,6 +179,34 @@ def described(refs: list[Ref], names: dict[str, str], text: str, begin: int, end
             if re.search(rf"(?<![\w-]){re.escape(noun)}(?![\w-])", names.get(ref.key, "")):
                 return ref
     return None
+
+
+def bare_described(refs: list[Ref], names: dict[str, str], text: str, begin: int, end: int) -> Ref | None:
+    """'RSF menuding militer menyerang ...': a bare noun such as "militer", with no name after
+    it, is the latest actor before it that was named with that noun ("militer Sudan")."""
+    lex = load_yaml("quotes.yaml")
+    words = alternation(lex["bare_descriptions"])
+    m = re.search(rf"(?<![\w-])({words})(?![\w-])(?!\s+(?:[A-Z]|{alternation(lex['determiners_after'])}(?![\w-])))",
+                  text[begin:end])
+    if not m:
+        return None
+    noun = m.group(1)
+    for ref in reversed([r for r in refs if r.end <= begin + m.start() and participant(r)]):
+        if re.search(rf"(?<![\w-]){noun}(?![\w-])", names.get(ref.key, "")):
+            return ref
+    return None
+
+
+def descriptors(refs: list[Ref], text: str) -> dict[str, list[str]]:
+    """The lower-case nouns each actor was named with ("kelompok paramiliter RSF")."""
+    nouns = set(load_yaml("quotes.yaml")["descriptor_nouns"])
+    out: dict[str, list[str]] = {}
+    for ref in refs:
+        before = re.findall(r"[a-z]+", text[max(0, ref.begin - 30):ref.begin].split(".")[-1])[-2:]
+        found = [w for w in before if w in nouns]
+        if found and re.search(r"[a-z]\s+$", text[max(0, ref.begin - 2):ref.begin]):
+            out.setdefault(ref.key, []).extend(found)
+    return out
 
 
 def unique(keys: list[str]) -> tuple[str, ...]:

@@ -19,8 +19,10 @@ from kgraph.extract.clauses import (
     Token,
     acting,
     actor_names,
+    bare_described,
     clause_start,
     described,
+    descriptors,
     group_after,
     group_before,
     is_title_word,
@@ -260,6 +262,8 @@ class EventFinder:
         self.seg, self.published = seg, published
         self.refs = [r for r in refs if not _ethnic(seg.body.text, r)]
         self.names = actor_names(entities)
+        for key, nouns in descriptors(self.refs, seg.body.text).items():
+            self.names[key] = " ".join([self.names.get(key, ""), *nouns])
         self.text = seg.body.text
         self.events: list[Event] = []
         self.corrections: dict[int, DateCorrection] = {}
@@ -522,7 +526,8 @@ class EventFinder:
         if not before:
             before = self.unnamed_office(start, toks[index].begin)
         if not before:
-            ref = described(self.refs, self.names, self.text, start, toks[index].begin, start)
+            ref = (described(self.refs, self.names, self.text, start, toks[index].begin, start)
+                   or bare_described(self.refs, self.names, self.text, start, toks[index].begin))
             before = [ref] if ref else []
         if not before and start > sentence.span.begin:
             before = group_before(self.refs, self.text, sentence.span.begin, start)
@@ -713,7 +718,17 @@ class EventFinder:
                 or self.office_after(pos, limit) or self.place_anaphor(pos, limit, _force(entry))
                 or (self.place_struck(entry, pos, limit) if _force(entry) else [])
                 or self.pair_after(pos, limit) or self.event_anaphor(pos, limit)
-                or self.far_country(entry, pos, limit))
+                or self.far_country(entry, pos, limit) or self.described_after(pos, limit))
+
+    def described_after(self, pos: int, limit: int) -> list[Ref]:
+        """'menuding militer sengaja menyerang': a bare noun right after the verb for an actor
+        named with it before."""
+        m = re.match(r"(?:\s+[\w-]+){1,3}", self.text[pos:limit])
+        if not m:
+            return []
+        ref = (described(self.refs, self.names, self.text, pos, pos + m.end(), pos)
+               or bare_described(self.refs, self.names, self.text, pos, pos + m.end()))
+        return [ref] if ref else []
 
     def between_pair(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         """'antara A dan B' a few words after a two-sided noun: its two sides."""
