@@ -521,3 +521,17 @@ def test_a_bare_military_noun_and_a_described_group_are_the_actors_named_with_th
     pairs = [(e.actors, e.targets) for e in found]
     assert (("org/arakan-army",), ("country/MM",)) in pairs
     assert (("country/MM",), ("org/arakan-army",)) in pairs
+
+
+def test_aid_sent_with_no_recipient_named_goes_to_the_storys_country() -> None:
+    found = events("Gempa bermagnitudo 7,1 mengguncang Nepal pada Selasa (12/3/2024). Korban tewas di Nepal terus "
+                   "bertambah.\n\nIndia menerbangkan sekitar 20 ton bantuan berupa tenda dan obat-obatan, sementara "
+                   "Jepang mengirimkan 60 penyelamat. Jerman menggelontorkan bantuan militer kepada Ukraina.", "07")
+    got = {(e.actors, e.targets, e.cameo) for e in found}
+    assert (("country/IN",), ("country/NP",), "073") in got and (("country/JP",), ("country/NP",), "073") in got
+    assert (("country/DE",), ("country/UA",), "074") in got
+
+
+def test_urgent_is_no_appeal() -> None:
+    assert events("PBB mengalokasikan dana untuk kebutuhan mendesak para pengungsi Rohingya.", "02") == []
+    assert events("Parlemen Eropa mengesahkan resolusi yang mendesak Azerbaijan membuka koridor Lachin.", "02")

@@ -77,6 +77,10 @@ class Cues:
     plan_reach: int
     ethnic_markers: frozenset[str]
     possessor_breaks: frozenset[str]
+    aid_send_verbs: frozenset[str]
+    aid_objects: tuple[tuple[str, ...], ...]
+    aid_reach: int
+    adjective_uses: dict[str, frozenset[str]]
 
 
 @cache
@@ -93,7 +97,9 @@ def cues() -> Cues:
                 int(raw["blame_reach"]), words["statement_nouns"], words["counterpart_nouns"],
                 words["incident_nouns"], words["anaphor_prepositions"], words["simultaneity"],
                 words["plans"], int(raw["plan_reach"]), words["ethnic_markers"],
-                words["possessor_breaks"])
+                words["possessor_breaks"], words["aid_send_verbs"],
+                tuple(tuple(w.lower().split()) for w in raw["aid_objects"]), int(raw["aid_reach"]),
+                {k: frozenset(v) for k, v in raw["adjective_uses"].items()})
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -168,6 +174,9 @@ def find_triggers(toks: list[Token]) -> list[Trigger]:
         if best and not (i > 0 and toks[i - 1].low in cues().noun_makers and _bare(toks[i].low)):
             found.append(Trigger(i, i + best[0], _entries()[best[1]]))
             i += best[0]
+        elif toks[i].low in cues().aid_send_verbs and (aid := _aid_after(toks, i)):
+            found.append(Trigger(i, i + 1, _aid_entry(aid)))
+            i += 1
         elif toks[i].low in cues().launch_verbs and _weapon_after(toks, i):
             found.append(Trigger(i, i + 1, _launch_entry(_weapon_after(toks, i))))
             i += 1
@@ -215,6 +224,46 @@ def _weapon_at(words: list[str], k: int) -> str | None:
         if any(words[k:k + len(seq.split())] == seq.split() for seq in sequences):
             return code
     return None
+
+
+def _most_named_country(refs: list[Ref]) -> str | None:
+    """The country the body names most often (a place counts for its country); the first
+    named wins a tie. Where aid with no recipient named goes."""
+    keys = [k for r in refs if (k := acting(r)).startswith("country/")]
+    return max(dict.fromkeys(keys), key=keys.count) if keys else None
+
+
+def _adjective(toks: list[Token], trig: Trigger) -> bool:
+    """'kebutuhan mendesak': the word describes the noun before it; no one urges anything."""
+    nouns = cues().adjective_uses.get(toks[trig.begin].low)
+    return bool(nouns) and trig.begin > 0 and toks[trig.begin - 1].low in nouns
+
+
+def _aid_after(toks: list[Token], i: int) -> str | None:
+    """The CAMEO code of what a verb of sending gives in aid within reach: a named kind of aid
+    ("bantuan militer": 074) or anything else given (073); None before another trigger."""
+    words = [t.low for t in toks[i + 1:i + 1 + cues().aid_reach]]
+    index, _ = _index()
+    for k in range(len(words)):
+        kinds = [(len(w), str(_entries()[n]["cameo"])) for w, n, is_stem in index.get(words[k], [])
+                 if not is_stem and tuple(words[k:k + len(w)]) == w and str(_entries()[n]["cameo"]).startswith("07")]
+        if kinds:
+            return max(kinds)[1]
+        if any(tuple(words[k:k + len(a)]) == a for a in cues().aid_objects):
+            return HUMANITARIAN_AID
+        if words[k] in index:
+            return None
+    return None
+
+
+HUMANITARIAN_AID = "073"
+
+
+@cache
+def _aid_entry(code: str) -> dict:
+    # aid sent ("menerbangkan 15 ton bantuan"); with no recipient named, the story's country
+    return {"id": "send_aid", "cameo": code, "targets": ["kepada", "ke", "untuk", "bagi"],
+            "target_optional": True, "target_from_story": True}
 
 
 @cache
@@ -277,6 +326,8 @@ class EventFinder:
         self.threats = ThreatReader(self.text, self.refs, self.names, seg)
         # a person's country, from the first post held in one ("Presiden Guyana Irfaan Ali")
         self.country_of = {e.key: p.of for e in entities for p in e.posts[:1] if p.of and p.of.startswith("country/")}
+        self.part_of = {e.key: e.part_of for e in entities if e.part_of}
+        self.story_country = _most_named_country(self.refs)
 
     def run(self) -> tuple[list[Event], list[DateCorrection]]:
         self.dates = self.anchored([self.dates_in(s.span) for s in self.seg.sentences])
@@ -297,6 +348,10 @@ class EventFinder:
                          and e.date and e.date.rule != "publication" and not e.negated), None)
             if same is not None:
                 self.events[n] = replace(event, date=same.date)
+
+    def homes(self, keys: tuple[str, ...]) -> set[str]:
+        """The actors and the countries they belong to (a minister's, a ministry's)."""
+        return {*keys, *(self.country_of.get(k) for k in keys), *(self.part_of.get(k) for k in keys)} - {None}
 
     def acting_refs(self, refs: list[Ref]) -> list[Ref]:
         """Without the news agencies and outlets, which report and do not take part."""
@@ -416,7 +471,7 @@ class EventFinder:
                     "weekday does not fit the printed date; resolved to that weekday on or before publication",
                 )
         self.triggers = [t for t in find_triggers(toks) if not _quoted_term(self.text, toks, t) and not _topic(toks, t)
-                         and not self.inside_name(toks[t.begin])]
+                         and not self.inside_name(toks[t.begin]) and not _adjective(toks, t)]
         self.trigger_starts = [toks[t.begin].begin for t in self.triggers]
         self.sentence_events = []
         for trig in self.triggers:
@@ -447,6 +502,8 @@ class EventFinder:
             target_keys = self.counterpart(actor_keys)
         if not target_keys and entry.get("parties_from_context") and _is_passive(first.low):
             target_keys = self.parties_in_context(actor_keys)
+        if not target_keys and entry.get("target_from_story") and self.story_country not in self.homes(actor_keys):
+            target_keys = (self.story_country,) if self.story_country else ()  # aid goes where the story is
         if not actor_keys or (not target_keys and not entry.get("target_optional")):
             return None
         if entry.get("needs_blame") and not _blames(toks, trig):
