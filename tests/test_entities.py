@@ -76,6 +76,13 @@ def test_spokesperson_of_a_ministry_holds_a_post_in_its_country() -> None:
      "person/sviatlana-tsikhanouskaya", ("Pemimpin oposisi", "country/BY")),
     ("Kapolri Jenderal Listyo Sigit Prabowo meninjau lokasi.", "person/listyo-sigit-prabowo",
      ("Kapolri", "country/ID")),
+    # an abbreviation in brackets after the title; a portfolio the lexicon does not list
+    ("Menteri Dalam Negeri (Mendagri) Malaysia Saifuddin Nasution hadir.", "person/saifuddin-nasution",
+     ("Menteri Dalam Negeri", "country/MY")),
+    ("Menteri Kebudayaan Nasional Korea Selatan Yu In-chon berpidato.", "person/yu-in-chon",
+     ("Menteri Kebudayaan Nasional", "country/KR")),
+    ("Juru bicara pemerintah Jerman Steffen Hebestreit menjawab.", "person/steffen-hebestreit",
+     ("Juru Bicara pemerintah", "country/DE")),
 ])
 def test_title_phrases(text: str, key: str, post: tuple[str, str]) -> None:
     assert post in _posts(_people(text)[key])
@@ -408,3 +415,10 @@ def test_seas_and_several_words_after_di_or_ke_are_places() -> None:
 def test_indonesian_spelling_variants_of_countries() -> None:
     _, found = _find("Hungaria, Libanon, Katar dan Kosovo menolak resolusi itu.")
     assert {"country/HU", "country/LB", "country/QA", "country/XK"} <= set(found)
+
+
+def test_three_word_name_comes_back_by_its_first_two_or_middle_word() -> None:
+    people = _people("Presiden Gabon Ali Bongo Ondimba digulingkan. Ali Bongo kini ditahan. "
+                     "\"Kami menolak,\" kata Bongo. Ia mewarisi kekuasaan dari ayahnya, Omar Bongo, yang wafat pada 2009.")
+    assert {m.span.text for m in people["person/ali-bongo-ondimba"].mentions} >= {"Ali Bongo", "Bongo"}
+    assert "person/omar-bongo" in people

@@ -35,7 +35,12 @@ NAMES: dict[str, tuple[str, EntityType, str | None]] = {
     "CSTO": ("org/csto", ORG, None), "NATO": ("org/nato", ORG, None), "ASEAN": ("org/asean", ORG, None),
     "AUKUS": ("org/aukus", ORG, None), "OKI": ("org/oki", ORG, None),
     "Organisasi Kerja Sama Islam": ("org/oki", ORG, None), "Pertamina": ("org/pertamina", ORG, None),
-    "CPOPC": ("org/cpopc", ORG, None),
+    "CPOPC": ("org/cpopc", ORG, None), "Rwanda": ("country/RW", C, None), "Laos": ("country/LA", C, None),
+    "Thailand": ("country/TH", C, None), "Zimbabwe": ("country/ZW", C, None), "Jepang": ("country/JP", C, None),
+    "Korea Selatan": ("country/KR", C, None), "Mesir": ("country/EG", C, None), "Yordania": ("country/JO", C, None),
+    "Irak": ("country/IQ", C, None), "Oman": ("country/OM", C, None), "Peru": ("country/PE", C, None),
+    "SADC": ("org/sadc", ORG, None), "G20": ("org/g20", ORG, None), "APEC": ("org/apec", ORG, None),
+    "CPTPP": ("org/cptpp", ORG, None), "Recep Tayyip Erdogan": ("person/recep-tayyip-erdogan", EntityType.PERSON, None),
 }
 KINDS = {"org/csto": "alliance", "org/nato": "alliance", "org/aukus": "alliance",
          "org/asean": "intergovernmental", "org/oki": "intergovernmental", "org/pertamina": "company"}
@@ -195,11 +200,27 @@ def test_count_kinds_are_the_ones_the_ontology_admits() -> None:
     ("Turki, yang saat ini menjadi anggota tidak tetap NATO, menolak.", {("country/TR", "org/nato")}),
     ("Vietnam dan Malaysia sama-sama negara anggota ASEAN.", {("country/VN", "org/asean"), ("country/MY", "org/asean")}),
     ("OKI, yang beranggotakan 57 negara termasuk Indonesia, bersidang.", {("country/ID", "org/oki")}),
+    ("Rwanda, salah satu dari 14 negara anggota SADC, menolak.", {("country/RW", "org/sadc")}),
+    ("Laos merupakan salah satu dari sepuluh negara anggota ASEAN.", {("country/LA", "org/asean")}),
+    ("Thailand dan Vietnam, keduanya anggota ASEAN, menolak.", {("country/TH", "org/asean"), ("country/VN", "org/asean")}),
+    # "blok itu" is the body named before; "kedua negara" the two countries named last
+    ("SADC menangguhkan Zimbabwe, salah satu dari 16 negara anggota blok itu.", {("country/ZW", "org/sadc")}),
+    ("Jepang menyambut Korea Selatan. Kedua negara, kata dia, sama-sama anggota G20 dan OKI.",
+     {("country/JP", "org/g20"), ("country/KR", "org/g20"), ("country/JP", "org/oki"), ("country/KR", "org/oki")}),
+    ("OKI kini beranggotakan empat negara, yakni Mesir, Yordania, dan Irak, ditambah Oman.",
+     {("country/EG", "org/oki"), ("country/JO", "org/oki"), ("country/IQ", "org/oki"), ("country/OM", "org/oki")}),
+    ("Peru, anggota APEC, juga bergabung dengan CPTPP pada 2018.", {("country/PE", "org/apec"), ("country/PE", "org/cptpp")}),
     # an organisation the lexicon does not know may have member countries too
     ("Vietnam, yang juga anggota CPOPC, menolak.", {("country/VN", "org/cpopc")}),
 ])
 def test_memberships(text: str, expected: set[tuple[str, str]]) -> None:
     assert _members(text) == expected
+
+
+def test_membership_of_the_country_a_person_holds_office_in() -> None:
+    seg, refs = _article("Presiden Turki Recep Tayyip Erdogan, yang negaranya merupakan anggota NATO, menolak.")
+    relations = find_relations(seg, refs, KINDS, {"person/recep-tayyip-erdogan": "country/TR"})
+    assert {(r.subject, r.object) for r in relations} == {("country/TR", "org/nato")}
 
 
 @pytest.mark.parametrize("text", [

@@ -20,7 +20,7 @@ def extract(seg: Segmented) -> Extraction:
     events, corrections = EventFinder(seg, refs, published_date(seg.body.meta), entities).run()
     quotes = find_quotes(seg, refs, entities)
     counts = find_counts(seg, refs)
-    relations = find_relations(seg, refs, org_kinds())
+    relations = find_relations(seg, refs, org_kinds(), _post_countries(entities))
     used = {k for e in events for k in (*e.actors, *e.targets, e.claimed_by) if k}
     used |= {q.speaker for q in quotes if q.speaker} | {c.of for c in counts if c.of}
     used |= {k for r in relations for k in (r.subject, r.object)}
@@ -34,6 +34,12 @@ def extract(seg: Segmented) -> Extraction:
         relations=tuple(relations),
         date_corrections=tuple(corrections),
     )
+
+
+def _post_countries(entities: list[Entity]) -> dict[str, str]:
+    """Each person's country of office, from the first post held in a country."""
+    countries = {e.key for e in entities if e.type is EntityType.COUNTRY}
+    return {e.key: p.of for e in entities for p in reversed(e.posts) if p.of in countries}
 
 
 def _standing_in(seg: Segmented, refs: list[Ref], used: set[str], entities: list[Entity]) -> list[Entity]:

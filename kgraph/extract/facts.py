@@ -10,7 +10,7 @@ slots. The words are data in lexicon/casualties.yaml, numbers.yaml and relations
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kgraph.extract.clauses import group_before, participant
@@ -397,7 +397,6 @@ def _relations_lex() -> dict:
 
 SLOT = r"⟨M\d+⟩"
 JOIN = r"(?:\s*,\s*(?:(?:dan|serta)\s+)?|\s+(?:dan|serta)\s+)"
-LIST = rf"{SLOT}(?:{JOIN}{SLOT})*"
 ORGS = rf"⟨O\d+⟩(?:{JOIN}⟨O\d+⟩)*"
 # A single member that ends a list ("Armenia dan Azerbaijan, anggota CSTO dan NATO"): the
 # apposition may speak of the whole list, or of each in turn; nothing is asserted.
@@ -405,16 +404,25 @@ LIST_END = re.compile(rf"{SLOT}{JOIN}$")
 
 
 @cache
+def _list_regex() -> str:
+    """Coordinated members, parts joined by 'ditambah', 'serta' ... (`list_joiners`)."""
+    joiners = _words(_relations_lex()["list_joiners"])
+    join = rf"(?:{JOIN}|\s*,?\s+(?:{joiners})\s+)"
+    return rf"{SLOT}(?:{join}{SLOT})*"
+
+
+@cache
 def _member_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     """Compiled `member_patterns` (False) and `subject_patterns` (True: a preposition before the
     member means it is not the subject)."""
     lex = _relations_lex()
+    members = _list_regex()
     slots = {
-        "{A}": rf"(?P<a>{SLOT})", "{LIST}": rf"(?P<list>{LIST})", "{CO}": rf"(?P<co>{LIST})",
-        "{ORG}": rf"(?P<org>{ORGS})",
+        "{A}": rf"(?P<a>{SLOT})", "{LIST}": rf"(?P<list>{members})", "{CO}": rf"(?P<co>{members})",
+        "{ORG}": rf"(?P<org>{ORGS})", "{HOLDER}": r"(?P<holder>⟨P\d+⟩)",
         "{ADV}": rf"(?:{lex['time_phrase']}\s+)?(?:(?:{_words(lex['adverbs'])})\s+){{0,3}}",
         "{HOWMANY}": rf"(?:{_words(lex['how_many'])})", "{KIND}": rf"(?:(?:{_words(lex['body_kinds'])})\s+){{0,2}}",
-        "{MEMBER}": rf"(?:{_words(lex['member_nouns'])})",
+        "{MEMBER}": rf"(?:{_words(lex['member_nouns'])})", "{NUMBER}": lex["number"],
         "{APPOS}": rf"(?:,(?:(?!⟨M)[^,.;]){{1,{APPOSITION_CHARS}}}?,)?",
     }
     out = []
@@ -426,22 +434,60 @@ def _member_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     return tuple(out)
 
 
-def find_relations(seg: Segmented, refs: list[Ref], kinds: dict[str, str]) -> list[Relation]:
+def find_relations(seg: Segmented, refs: list[Ref], kinds: dict[str, str],
+                   posts: dict[str, str] | None = None) -> list[Relation]:
     """memberOf from 'A, negara anggota ORG', 'ORG beranggotakan A, B, dan C' and treaty
-    sentences; ORG must be an alliance or an intergovernmental body."""
+    sentences; ORG must be an alliance or an intergovernmental body. `posts` maps a person to
+    the country of their post ("Erdogan, yang negaranya merupakan anggota NATO")."""
     text = seg.body.text
     bodies = set(_relations_lex()["member_bodies"])
+    is_body = [r.type is EntityType.ORGANIZATION and kinds.get(r.key, "unknown") in bodies for r in refs]
+    all_refs = sorted([*refs, *_anaphors(text, refs, is_body)], key=lambda r: (r.begin, -r.end))
+    body_ids = {id(r) for r, b in zip(refs, is_body, strict=True) if b}
+    body_ids |= {id(r) for r in all_refs if r.rule == "body-anaphor"}
     out: list[Relation] = []
     for sentence in seg.sentences:
         s = sentence.span
-        s_refs = [r for r in refs if s.begin <= r.begin and r.end <= s.end]
-        orgs = [r for r in s_refs if r.type is EntityType.ORGANIZATION and kinds.get(r.key, "unknown") in bodies]
+        s_refs = [r for r in all_refs if s.begin <= r.begin and r.end <= s.end]
+        orgs = [r for r in s_refs if id(r) in body_ids]
         if not orgs:
             continue
-        out.extend(_stated_members(text, s, s_refs, {id(r) for r in orgs}))
+        out.extend(_stated_members(text, s, s_refs, {id(r) for r in orgs}, posts or {}))
         for org in orgs:
-            out.extend(_treaty_members(seg, refs, s, org))
+            if org.rule != "body-anaphor":
+                out.extend(_treaty_members(seg, refs, s, org))
     return _dedupe(out)
+
+
+@cache
+def _anaphor_regex() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = _relations_lex()
+    body = rf"(?<![\w-])(?:{_words(lex['body_anaphors'])})\s+(?:{_words(lex['anaphor_determiners'])})(?![\w-])"
+    pair = rf"(?<![\w-])(?:{_words(lex['pair_anaphors'])})(?![\w-])"
+    return re.compile(body, re.IGNORECASE), re.compile(pair, re.IGNORECASE)
+
+
+def _anaphors(text: str, refs: list[Ref], is_body: list[bool]) -> list[Ref]:
+    """Refs for 'blok itu' (the latest body named before it) and 'kedua negara' (the two
+    countries named last before it: two refs over one span, read as a list)."""
+    body_re, pair_re = _anaphor_regex()
+    taken = [(r.begin, r.end) for r in refs]
+    out: list[Ref] = []
+    for m in body_re.finditer(text):
+        if any(b < m.end() and m.start() < e for b, e in taken):
+            continue
+        before = [r for r, b in zip(refs, is_body, strict=True) if b and r.end <= m.start()]
+        if before:
+            out.append(replace(before[-1], begin=m.start(), end=m.end(), rule="body-anaphor"))
+    for m in pair_re.finditer(text):
+        seen: dict[str, Ref] = {}
+        for r in reversed([r for r in refs if r.end <= m.start() and _is_member(r)]):
+            seen.setdefault(r.acts_as, r)
+            if len(seen) == 2:
+                break
+        if len(seen) == 2:
+            out += [replace(r, begin=m.start(), end=m.end(), rule="pair-anaphor") for r in reversed(seen.values())]
+    return out
 
 
 def _is_member(r: Ref) -> bool:
@@ -449,16 +495,22 @@ def _is_member(r: Ref) -> bool:
 
 
 def _mask(text: str, s: Span, refs: list[Ref], orgs: set[int]) -> tuple[str, dict[str, Ref]]:
-    """The sentence with each name replaced by a slot: ⟨M1⟩ a member, ⟨O2⟩ a body, ⟨X3⟩ other."""
-    parts, slots, pos = [], {}, s.begin
+    """The sentence with each name replaced by a slot: ⟨M1⟩ a member, ⟨O2⟩ a body, ⟨P3⟩ a
+    person, ⟨X4⟩ other; 'kedua negara' becomes two member slots joined by 'dan'."""
+    parts, slots, pos, last = [], {}, s.begin, None
     for r in sorted(refs, key=lambda r: (r.begin, -r.end)):
+        if r.rule == "pair-anaphor" and last is not None and last.rule == r.rule and last.begin == r.begin:
+            name = f"⟨M{len(slots)}⟩"
+            slots[name] = r
+            parts += [" dan ", name]
+            continue
         if r.begin < pos:
             continue
-        tag = "O" if id(r) in orgs else "M" if _is_member(r) else "X"
+        tag = "O" if id(r) in orgs else "M" if _is_member(r) else "P" if r.type is EntityType.PERSON else "X"
         name = f"⟨{tag}{len(slots)}⟩"
         slots[name] = r
         parts += [text[pos:r.begin], name]
-        pos = r.end
+        pos, last = r.end, r
     masked = " ".join("".join([*parts, text[pos:s.end]]).split())
 
     def one_name(m: re.Match[str]) -> str:  # "Organisasi Kerja Sama Islam (OKI)"
@@ -467,7 +519,7 @@ def _mask(text: str, s: Span, refs: list[Ref], orgs: set[int]) -> tuple[str, dic
     return re.sub(r"(⟨([MOX])\d+⟩) ?\((⟨\2\d+⟩)\)", one_name, masked), slots
 
 
-def _stated_members(text: str, s: Span, refs: list[Ref], orgs: set[int]) -> list[Relation]:
+def _stated_members(text: str, s: Span, refs: list[Ref], orgs: set[int], posts: dict[str, str]) -> list[Relation]:
     masked, slots = _mask(text, s, refs, orgs)
     lex = _relations_lex()
     wish = re.compile(rf"{_w(_words(lex['blockers_before']))}\s*$", re.IGNORECASE)
@@ -480,11 +532,13 @@ def _stated_members(text: str, s: Span, refs: list[Ref], orgs: set[int]) -> list
             if (wish.search(masked[:first]) or (subject and place.search(masked[:first]))
                     or ("a" in groups and LIST_END.search(masked[:m.start("a")]))):
                 continue
-            members = [slots[n] for g in ("a", "list", "co") for n in re.findall(SLOT, groups.get(g, ""))]
+            members = [slots[n].acts_as for g in ("a", "list", "co") for n in re.findall(SLOT, groups.get(g, ""))]
+            if "holder" in groups and posts.get(slots[groups["holder"]].key):
+                members.append(posts[slots[groups["holder"]].key])
             orgs = [slots[n] for n in re.findall(r"⟨O\d+⟩", m["org"])]
-            if len(members) > 1 and len(orgs) > 1:
+            if len(members) > 1 and len(orgs) > 1 and "sama-sama" not in m[0].lower():
                 continue  # "A dan B adalah anggota X dan Y": each of both, or one each?
-            out += [Relation(r.acts_as, "memberOf", o.key, s) for r in members for o in orgs]
+            out += [Relation(r, "memberOf", o.key, s) for r in members for o in orgs]
     return out
 
 

@@ -174,7 +174,8 @@ def title_regex() -> re.Pattern[str]:
 def title_extras() -> dict[str, tuple[str, ...]]:
     """Modifiers, fillers and joiners that may stand inside a title phrase (titles.yaml)."""
     lex = load_yaml("titles.yaml")
-    return {k: tuple(sorted(lex[k], key=len, reverse=True)) for k in ("title_modifiers", "title_fillers", "title_joiners")}
+    return {k: tuple(sorted(lex[k], key=len, reverse=True)) for k in ("title_modifiers", "title_fillers", "title_joiners",
+                                                                      "field_words")}
 
 
 @cache

@@ -49,6 +49,8 @@ from kgraph.model import EntityType, Post, Span
 from kgraph.rdfmap import slug
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽƏА-Я"
+_UPPER_SET = frozenset(chr(c) for a, b in (("A", "Z"), ("À", "Ö"), ("Ø", "Þ"), ("Ā", "Ž"), ("А", "Я"))
+                       for c in range(ord(a), ord(b) + 1)) | {"Ə"}
 _ORG_LIKE = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
@@ -144,6 +146,7 @@ def _read_phrase(f: EntityFinder, pos: int, limit: int, possessive: bool = False
     extras = title_extras()
     unit, org, country, qualifier = "", None, None, ""
     loose, consumed = possessive, False
+    pos = _after_paren(text, pos)  # "Menteri Pertahanan (Menhan) RI Sjafrie Sjamsoeddin"
     for _ in range(10):  # a phrase has a handful of parts; the bound keeps a bad text from looping long
         p = skip_spaces(text, pos)
         ref = f.ref_at(p)
@@ -177,7 +180,7 @@ def _read_phrase(f: EntityFinder, pos: int, limit: int, possessive: bool = False
             continue
         if (j := _words_at(text, p, extras["title_joiners"])) and title_regex().match(text, skip_spaces(text, j)):
             return _Phrase(p, joiner=True)
-        if not consumed and not unit and (u := _unit_end(f, p, limit)):
+        if not consumed and not unit and (u := _unit_end(f, p, limit) or _field_end(f, p, limit)):
             unit, pos = text[p:u], u
             continue
         if (consumed or loose) and (c := _comma_then_name(text, p, limit)):
@@ -221,6 +224,20 @@ def _unit_end(f: EntityFinder, pos: int, limit: int) -> int | None:
             return None
         end = b + len(word)
     return None
+
+
+def _field_end(f: EntityFinder, pos: int, limit: int) -> int | None:
+    """'Menteri | Keamanan Nasional | Itamar Ben-Gvir': a portfolio the lexicon does not list (a
+    derived pe(r)-/ke-...-an noun, then such nouns or `field_words`) between a title and a name."""
+    text, end, count = f.text, pos, 0
+    for m in re.finditer(r"\S+", text[pos:limit]):
+        word, b = m.group(0), pos + m.start()
+        fits = portfolio_word(word) or (count > 0 and word in title_extras()["field_words"])
+        if b != skip_spaces(text, end) or not fits or f.taken(b, b + len(word)) or count == 4:
+            break
+        end, count = b + len(word), count + 1
+    after = skip_spaces(text, end)
+    return end if count and after < limit and text[after] in _UPPER_SET else None
 
 
 def _seat_end(f: EntityFinder, pos: int, limit: int) -> int | None:

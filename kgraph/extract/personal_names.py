@@ -132,7 +132,8 @@ def add_person(f: EntityFinder, name: Span, rule: str) -> str:
 def _existing_person(f: EntityFinder, name: str) -> str | None:
     """A fuller name seen before ('Putin' after 'Vladimir Putin') or a shorter one now extended."""
     for key, b in f.entities.items():
-        if b.type is EntityType.PERSON and (name.endswith(" " + b.label) or b.label.endswith(" " + name)):
+        if b.type is EntityType.PERSON and (name.endswith(" " + b.label) or b.label.endswith(" " + name)
+                                            or (" " in name and b.label.startswith(name + " "))):
             if b.label in name:
                 b.label = name  # the fuller form becomes the label
             return key
@@ -157,6 +158,8 @@ def _aliases_of(name: str) -> list[str]:
         out.append(last)
     if words[0][:1].isupper() and len(words[0]) > 2 and not words[0].endswith("."):
         out.append(words[0])
+    if len(words) == 3 and first_particle is None and words[1][:1].isupper() and len(words[1]) > 3:
+        out += [" ".join(words[:2]), words[1]]  # "Ali Bongo Ondimba" -> Ali Bongo, Bongo; "Moussa Faki Mahamat" -> Faki
     elif len(words) == 2 and re.fullmatch(r"[A-Z][a-z]", words[0]) and len(words[1]) > 3:
         out.append(words[0])  # a family name first: "Xi Jinping" -> Xi, "Li Qiang" -> Li
     return out
