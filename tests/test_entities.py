@@ -422,3 +422,9 @@ def test_three_word_name_comes_back_by_its_first_two_or_middle_word() -> None:
                      "\"Kami menolak,\" kata Bongo. Ia mewarisi kekuasaan dari ayahnya, Omar Bongo, yang wafat pada 2009.")
     assert {m.span.text for m in people["person/ali-bongo-ondimba"].mentions} >= {"Ali Bongo", "Bongo"}
     assert "person/omar-bongo" in people
+
+
+def test_a_foreign_story_filed_in_jakarta_takes_its_country_from_the_body() -> None:
+    people = _people("Presiden Brasil Lula da Silva menyambut hasil itu. Brasil berharap Jenderal Carlos Andrade "
+                     "mundur. Brasil siap berunding.", dateline="Jakarta")
+    assert ("Jenderal", "country/BR") in _posts(people["person/carlos-andrade"])

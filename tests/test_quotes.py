@@ -71,3 +71,9 @@ def test_a_quoted_fragment_belongs_to_the_subject_of_the_verb_before_it() -> Non
 
 def test_a_scare_quoted_term_is_no_quote() -> None:
     assert build('Rusia menyebut operasi itu "terbatas" dan "terarah".').quotes == ()
+
+
+def test_a_pronoun_agent_in_the_next_sentence() -> None:
+    got = speakers('Menteri Luar Negeri Singapura Vivian Balakrishnan menolak usul itu. '
+                   '"Kami tidak akan menandatangani dokumen seperti ini." Kalimat itu ia tulis di akun media sosialnya.')
+    assert got == {"Kami": "person/vivian-balakrishnan"}

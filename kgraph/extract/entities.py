@@ -76,7 +76,8 @@ DATELINE_WEIGHT = 2
 
 def _main_country(f: EntityFinder, seg: Segmented) -> str | None:
     """The country an unqualified title ("Menteri Perdagangan X") is held in. An Indonesian
-    dateline is the portal's home desk: Indonesia. A foreign dateline is where the news
+    dateline is the portal's home desk: Indonesia, unless the body never names Indonesia but
+    names another country at least twice (a foreign story filed in Jakarta). A foreign dateline is where the news
     happened; it counts as two mentions, and the country named most often wins ("BRUSSELS" in
     a story of Indonesian ministers lobbying the EU is Indonesia's story)."""
     counts = Counter(r.key for r in f.refs if r.type is EntityType.COUNTRY)
@@ -84,8 +85,8 @@ def _main_country(f: EntityFinder, seg: Segmented) -> str | None:
     if dl is not None:
         for hit in gazetteer_hits(dl.text.title() if dl.text.isupper() else dl.text):
             country = hit.entry.stands_for or hit.entry.part_of
-            if country == HOME_COUNTRY:
-                return country
+            if country == HOME_COUNTRY and (counts[country] or max(counts.values(), default=0) < 2):
+                return country  # a home-desk story, unless it never names Indonesia and names another country often
             if country:
                 counts[country] += DATELINE_WEIGHT
                 break

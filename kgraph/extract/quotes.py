@@ -44,6 +44,7 @@ class Patterns:
     before_verb: re.Pattern[str]  # 'mengatakan', 'menuding'
     passive: re.Pattern[str]  # next sentence: 'Hal itu diungkapkan (oleh)'
     lead: re.Pattern[str]  # '," demikian pernyataan'
+    pronoun_agent: re.Pattern[str]  # next sentence: 'Kalimat itu ia unggah'
 
 
 @cache
@@ -57,6 +58,8 @@ def patterns() -> Patterns:
         re.compile(rf"\s*(?:{alternation(lex['quote_anaphors'])})\s+(?:{alternation(lex['passive_speech'])})"
                    r"(?:\s+oleh)?(?![\w-])", re.I),
         re.compile(rf"\s*[,.]?\s*(?:{alternation(lex['attribution_leads'])})(?![\w-])", re.I),
+        re.compile(rf"\s*(?:{alternation(lex['quote_anaphors'])})\s+(?:pun\s+)?(?P<pronoun>"
+                   rf"{alternation(names['person_pronouns'] + names['group_pronouns'])})\s+[a-z]", re.I),
     )
 
 
@@ -152,8 +155,9 @@ def _next_sentence(ctx: Context, paragraph: Span, quote: Span, end: int) -> str 
         return None
     nxt = following[0]
     m = patterns().passive.match(ctx.text, nxt.begin, nxt.end)
-    if not m:
-        return None
+    if not m:  # 'Kalimat itu ia unggah di platform X': the pronoun is the agent
+        agent = patterns().pronoun_agent.match(ctx.text, nxt.begin, nxt.end)
+        return _pronoun_at(ctx, agent.start("pronoun"), nxt.end) if agent else None
     found = group_after(ctx.refs, ctx.text, m.end(), nxt.end, max_gap_words=3)
     return acting(found[0]) if found else _described(ctx, m.end(), nxt.end, quote.begin)
 
