@@ -535,3 +535,14 @@ def test_aid_sent_with_no_recipient_named_goes_to_the_storys_country() -> None:
 def test_urgent_is_no_appeal() -> None:
     assert events("PBB mengalokasikan dana untuk kebutuhan mendesak para pengungsi Rohingya.", "02") == []
     assert events("Parlemen Eropa mengesahkan resolusi yang mendesak Azerbaijan membuka koridor Lachin.", "02")
+
+
+def test_the_object_right_after_an_appeal_verb_is_its_target() -> None:
+    (e,) = events("Perdana Menteri Spanyol Pedro Sanchez mendesak Maroko menarik pasukannya dari wilayah Aljazair.", "02")
+    assert e.targets == ("country/MA",)
+
+
+def test_suspending_a_member_reduces_relations_but_a_suspended_attack_is_not_asserted() -> None:
+    (e,) = events("Uni Afrika menangguhkan Niger dari seluruh kegiatan organisasi itu.", "16")
+    assert e.actors == ("org/uni-afrika",) and e.targets == ("country/NE",)
+    assert not events("Israel menangguhkan serangan ke Lebanon selama dua hari.", "16")

@@ -764,6 +764,10 @@ class EventFinder:
         # an object noun right after the verb names its owner before any preposition does
         # ("menggempur sejumlah posisi Hizbullah di Lebanon")
         owner = [] if entry.get("object_is_content") else self.head_owner(pos, limit) or self.counterpart_of(pos, limit)
+        if not (owner or entry.get("object_is_content") or entry.get("symmetric")):
+            # the object right after the verb is the target, whatever preposition its clause
+            # holds later ("mendesak Israel menarik pasukan dari Lebanon")
+            owner = group_after(self.refs, self.text, pos, limit, max_gap_words=0)
         own = owner or self.prep_group(entry, pos, limit, entry.get("targets") or [])
         if own:
             return own
