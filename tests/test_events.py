@@ -546,3 +546,8 @@ def test_suspending_a_member_reduces_relations_but_a_suspended_attack_is_not_ass
     (e,) = events("Uni Afrika menangguhkan Niger dari seluruh kegiatan organisasi itu.", "16")
     assert e.actors == ("org/uni-afrika",) and e.targets == ("country/NE",)
     assert not events("Israel menangguhkan serangan ke Lebanon selama dua hari.", "16")
+
+
+def test_a_threat_is_aimed_at_the_object_of_the_act_it_promises() -> None:
+    (e,) = events("Korea Utara mengancam akan menghukum Jepang.", "13")
+    assert e.actors == ("country/KP",) and e.targets == ("country/JP",)

@@ -81,6 +81,7 @@ class Cues:
     aid_objects: tuple[tuple[str, ...], ...]
     aid_reach: int
     adjective_uses: dict[str, frozenset[str]]
+    promise_openers: tuple[str, ...]
 
 
 @cache
@@ -99,7 +100,7 @@ def cues() -> Cues:
                 words["plans"], int(raw["plan_reach"]), words["ethnic_markers"],
                 words["possessor_breaks"], words["aid_send_verbs"],
                 tuple(tuple(w.lower().split()) for w in raw["aid_objects"]), int(raw["aid_reach"]),
-                {k: frozenset(v) for k, v in raw["adjective_uses"].items()})
+                {k: frozenset(v) for k, v in raw["adjective_uses"].items()}, tuple(raw["promise_openers"]))
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -768,7 +769,7 @@ class EventFinder:
             # the object right after the verb is the target, whatever preposition its clause
             # holds later ("mendesak Israel menarik pasukan dari Lebanon")
             owner = group_after(self.refs, self.text, pos, limit, max_gap_words=0)
-        own = owner or self.prep_group(entry, pos, limit, entry.get("targets") or [])
+        own = owner or self.prep_group(entry, pos, limit, entry.get("targets") or []) or self.promised_object(entry, pos, limit)
         if own:
             return own
         direct = [] if entry.get("object_is_content") else group_after(self.refs, self.text, pos, limit)
@@ -780,6 +781,13 @@ class EventFinder:
                 or (self.place_struck(entry, pos, limit) if _force(entry) else [])
                 or self.pair_after(pos, limit) or self.event_anaphor(pos, limit)
                 or self.far_country(entry, pos, limit) or self.described_after(pos, limit))
+
+    def promised_object(self, entry: dict, pos: int, limit: int) -> list[Ref]:
+        """'mengancam akan membalas Israel': a threat is aimed at the object of the act it promises."""
+        if not str(entry["cameo"]).startswith("13"):
+            return []
+        m = re.match(rf"\s+(?:{'|'.join(cues().promise_openers)})\s+[\w-]+", self.text[pos:limit])
+        return group_after(self.refs, self.text, pos + m.end(), limit) if m else []
 
     def described_after(self, pos: int, limit: int) -> list[Ref]:
         """'menuding militer sengaja menyerang': a bare noun right after the verb for an actor
