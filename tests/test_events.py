@@ -551,3 +551,10 @@ def test_suspending_a_member_reduces_relations_but_a_suspended_attack_is_not_ass
 def test_a_threat_is_aimed_at_the_object_of_the_act_it_promises() -> None:
     (e,) = events("Korea Utara mengancam akan menghukum Jepang.", "13")
     assert e.actors == ("country/KP",) and e.targets == ("country/JP",)
+
+
+def test_an_attack_owned_after_a_list_of_weapons_and_a_subject_after_a_relative_clause() -> None:
+    (e,) = events("Serangan bom luncur, rudal, dan drone Rusia menewaskan sembilan orang di Kharkiv, Ukraina.", "19")
+    assert e.actors == ("country/RU",)
+    (e,) = events("Norwegia, yang bergabung dengan NATO sejak 1949, turut menjanjikan bantuan untuk Ukraina.", "03")
+    assert e.actors == ("country/NO",) and e.targets == ("country/UA",)

@@ -82,6 +82,8 @@ class Cues:
     aid_reach: int
     adjective_uses: dict[str, frozenset[str]]
     promise_openers: tuple[str, ...]
+    weapon_words: tuple[str, ...]
+    pre_verb_adverbs: frozenset[str]
 
 
 @cache
@@ -100,7 +102,8 @@ def cues() -> Cues:
                 words["plans"], int(raw["plan_reach"]), words["ethnic_markers"],
                 words["possessor_breaks"], words["aid_send_verbs"],
                 tuple(tuple(w.lower().split()) for w in raw["aid_objects"]), int(raw["aid_reach"]),
-                {k: frozenset(v) for k, v in raw["adjective_uses"].items()}, tuple(raw["promise_openers"]))
+                {k: frozenset(v) for k, v in raw["adjective_uses"].items()}, tuple(raw["promise_openers"]),
+                tuple(raw["weapon_words"]), words["pre_verb_adverbs"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -543,7 +546,8 @@ class EventFinder:
             if re.match(rf"\s+{DETERMINERS}(?![\w-])", self.text[last.end:last.end + 12]):
                 return [], []  # "Dalam pertemuan itu, ...": the event told before, not a new one
             # "serangan Israel", "serangan kelompok Hamas terhadap Israel": the possessor acts
-            possessor = group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
+            possessor = (group_after(self.refs, self.text, last.end, sentence.span.end, max_gap_words=1)
+                         or self.armed_possessor(last.end, sentence.span.end))
             if possessor and any(w in cues().possessor_breaks
                                  for w in re.findall(r"[\w-]+", self.text[last.end:possessor[0].begin].lower())):
                 possessor = []  # "pertemuannya dengan X": X is the other side, not the owner
@@ -781,6 +785,15 @@ class EventFinder:
                 or (self.place_struck(entry, pos, limit) if _force(entry) else [])
                 or self.pair_after(pos, limit) or self.event_anaphor(pos, limit)
                 or self.far_country(entry, pos, limit) or self.described_after(pos, limit))
+
+    def armed_possessor(self, pos: int, limit: int) -> list[Ref]:
+        """'serangan bom luncur, rudal, dan drone Rusia': the owner after a list of weapons."""
+        found = group_after(self.refs, self.text, pos, limit, max_gap_words=8)
+        if not found:
+            return []
+        words = self.text[pos:found[0].begin].lower().replace(",", " ").split()
+        weapons = {w for _, seqs in cues().instruments for seq in seqs for w in seq.split()} | set(cues().weapon_words)
+        return found if words and all(w in weapons or w in ("dan", "serta", "atau") for w in words) else []
 
     def promised_object(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         """'mengancam akan membalas Israel': a threat is aimed at the object of the act it promises."""
@@ -1043,7 +1056,8 @@ def _noun_forms(entry: dict) -> frozenset[str]:
 def _before_apposition(text: str, start: int, pos: int) -> int:
     """'Amerika Serikat, sekutu Filipina, mengecam': the subject stands before the apposition,
     so the search for it ends at the apposition's opening comma."""
-    head = re.sub(r"(?:\s+(?:telah|sudah|juga|akan|pun|kembali|sempat|masih|tetap|tidak|tak|belum))+\s*$", "", text[start:pos]).rstrip()
+    adverbs = "|".join(re.escape(w) for w in sorted(cues().pre_verb_adverbs, key=len, reverse=True))
+    head = re.sub(rf"(?:\s+(?:{adverbs}))+\s*$", "", text[start:pos], flags=re.IGNORECASE).rstrip()
     if not head.endswith(","):
         return pos
     opening = head[:-1].rfind(",")
