@@ -16,6 +16,10 @@ TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 CLAUSE_WORDS = frozenset(
     ["bahwa", "karena", "setelah", "sebelum", "sejak", "ketika", "saat", "sementara", "sedangkan", "namun", "tetapi", "tapi", "sehingga", "agar", "supaya", "meskipun", "walaupun", "jika", "apabila", "seraya", "sambil"]
 )
+# Words after "sejak", "setelah", "sebelum" that make a time phrase, not a clause.
+TIME_NOUNS = frozenset(["tahun", "bulan", "pekan", "minggu", "hari", "awal", "akhir", "lama", "itu", "kemarin",
+                        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "januari", "februari", "maret",
+                        "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"])
 JOINERS = frozenset({"dan", "serta", "atau", ",", "bersama", "dengan", "&"})
 PARTICIPANTS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
 
@@ -47,9 +51,11 @@ def participant(ref: Ref) -> bool:
 def clause_start(text: str, sentence: Span, pos: int) -> int:
     """Offset where the clause holding `pos` begins."""
     start = sentence.begin
-    for tok in tokens(Span.of(text, sentence.begin, pos)):
-        if tok.low in CLAUSE_WORDS:
-            start = tok.end
+    toks = tokens(Span.of(text, sentence.begin, pos))
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if tok.low in CLAUSE_WORDS and not (nxt[:1].isdigit() or nxt in TIME_NOUNS):
+            start = tok.end  # but "sejak 1949", "setelah pekan lalu" are times, not clauses
     for m in re.finditer(r"[;:]", text[sentence.begin:pos]):
         start = max(start, sentence.begin + m.end())
     return start
