@@ -558,3 +558,11 @@ def test_an_attack_owned_after_a_list_of_weapons_and_a_subject_after_a_relative_
     assert e.actors == ("country/RU",)
     (e,) = events("Norwegia, yang bergabung dengan NATO sejak 1949, turut menjanjikan bantuan untuk Ukraina.", "03")
     assert e.actors == ("country/NO",) and e.targets == ("country/UA",)
+
+
+def test_a_topic_after_membahas_and_a_relative_passive_name_no_party() -> None:
+    found = events("Menlu Retno Marsudi bertemu Presiden Mesir Abdel Fattah al-Sisi untuk membahas pembebasan "
+                   "sandera yang ditahan Hamas.")
+    assert [(e.cameo, e.targets) for e in found] == [("040", ("person/abdel-fattah-al-sisi",))]
+    (e,) = events("Menlu Retno Marsudi membahas krisis Gaza dengan Menlu Mesir Sameh Shoukry.", "04")
+    assert e.targets == ("person/sameh-shoukry",)

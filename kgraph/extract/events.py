@@ -538,6 +538,11 @@ class EventFinder:
             envoy = [r for r in self.refs if last.end <= r.begin < last.end + 3 and r.type.value == "Country"]
             return before, envoy[:1] or after
         if _is_passive(first.low):
+            if trig.begin > 0 and toks[trig.begin - 1].low == "yang":
+                # "sandera yang ditahan Hamas": the noun before "yang" undergoes it, no one further back
+                held = [r for r in self.refs if r.end <= toks[trig.begin - 1].begin
+                        and not self.text[r.end:toks[trig.begin - 1].begin].strip(" ,")]
+                before = held[-1:]
             agent = self.by_agent(toks, trig.end, sentence.span.end)
             if agent and not before:
                 before = self.act_referent(sentence, start, first.begin)  # "Langkah itu dikecam oleh X"
