@@ -566,3 +566,9 @@ def test_a_topic_after_membahas_and_a_relative_passive_name_no_party() -> None:
     assert [(e.cameo, e.targets) for e in found] == [("040", ("person/abdel-fattah-al-sisi",))]
     (e,) = events("Menlu Retno Marsudi membahas krisis Gaza dengan Menlu Mesir Sameh Shoukry.", "04")
     assert e.targets == ("person/sameh-shoukry",)
+
+
+def test_force_still_to_come_is_not_asserted() -> None:
+    assert not events("Presiden Rusia Vladimir Putin mengancam akan melancarkan serangan ke Ukraina.", "19")
+    (e,) = events("Turki tidak akan menyerang Suriah dalam waktu dekat.", "19")
+    assert e.negated

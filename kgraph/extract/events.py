@@ -518,6 +518,8 @@ class EventFinder:
             return None  # "jika Kyiv menolak": a condition, not something that happened
         cameo = entry["untargeted_cameo"] if not target_keys and entry.get("untargeted_cameo") else str(entry["cameo"])
         cameo, rule, why_not = _refined(cameo, toks, start), entry["id"], self.negation(toks, trig.begin, start)
+        if why_not is None and cameo[:2] in FORCE_ROOTS and self.promised(toks, trig.begin, start):
+            return None  # "mengancam akan melancarkan serangan": force to come has not happened
         if why_not == "cancelled" and cameo.startswith("04"):
             # "membatalkan rencana pertemuan dengan X": the cancelling is the act (CAMEO 125)
             cameo, rule, why_not = CANCELLED_MEETING, "cancel_" + rule, None
@@ -799,6 +801,11 @@ class EventFinder:
         words = self.text[pos:found[0].begin].lower().replace(",", " ").split()
         weapons = {w for _, seqs in cues().instruments for seq in seqs for w in seq.split()} | set(cues().weapon_words)
         return found if words and all(w in weapons or w in ("dan", "serta", "atau") for w in words) else []
+
+    def promised(self, toks: list[Token], index: int, clause_begin: int) -> bool:
+        """'akan melancarkan serangan', 'bakal menyerang': a future act, up to three words before."""
+        window = [t.low for t in toks[max(0, index - 3):index] if t.begin >= clause_begin]
+        return any(w in cues().promise_openers and w != "untuk" for w in window)
 
     def promised_object(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         """'mengancam akan membalas Israel': a threat is aimed at the object of the act it promises."""
