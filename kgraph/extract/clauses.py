@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kgraph.extract.entities import Ref
-from kgraph.extract.lexicon_index import gazetteer_hits, title_words
+from kgraph.extract.lexicon_index import calendar_words, gazetteer_hits, title_words
 from kgraph.lexicon import alternation, load_yaml
 from kgraph.model import Entity, EntityType, Span
 
@@ -16,10 +16,6 @@ TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*")
 CLAUSE_WORDS = frozenset(
     ["bahwa", "karena", "setelah", "sebelum", "sejak", "ketika", "saat", "sementara", "sedangkan", "namun", "tetapi", "tapi", "sehingga", "agar", "supaya", "meskipun", "walaupun", "jika", "apabila", "seraya", "sambil"]
 )
-# Words after "sejak", "setelah", "sebelum" that make a time phrase, not a clause.
-TIME_NOUNS = frozenset(["tahun", "bulan", "pekan", "minggu", "hari", "awal", "akhir", "lama", "itu", "kemarin",
-                        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "januari", "februari", "maret",
-                        "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"])
 JOINERS = frozenset({"dan", "serta", "atau", ",", "bersama", "dengan", "&"})
 PARTICIPANTS = (EntityType.PERSON, EntityType.COUNTRY, EntityType.ORGANIZATION)
 
@@ -48,13 +44,20 @@ def participant(ref: Ref) -> bool:
     return not ref.in_title and (ref.type in PARTICIPANTS or ref.acts_as != ref.key)
 
 
+@cache
+def _time_words() -> frozenset[str]:
+    """Words after "sejak", "setelah", "sebelum" that make a time phrase, not a clause."""
+    calendar = {w.lower() for w in calendar_words()}
+    return frozenset(calendar | {w.lower() for w in load_yaml("event_cues.yaml")["time_nouns"]})
+
+
 def clause_start(text: str, sentence: Span, pos: int) -> int:
     """Offset where the clause holding `pos` begins."""
     start = sentence.begin
     toks = tokens(Span.of(text, sentence.begin, pos))
     for i, tok in enumerate(toks):
         nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        if tok.low in CLAUSE_WORDS and not (nxt[:1].isdigit() or nxt in TIME_NOUNS):
+        if tok.low in CLAUSE_WORDS and not (nxt[:1].isdigit() or nxt in _time_words()):
             start = tok.end  # but "sejak 1949", "setelah pekan lalu" are times, not clauses
     for m in re.finditer(r"[;:]", text[sentence.begin:pos]):
         start = max(start, sentence.begin + m.end())

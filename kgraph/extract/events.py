@@ -84,6 +84,7 @@ class Cues:
     promise_openers: tuple[str, ...]
     weapon_words: tuple[str, ...]
     pre_verb_adverbs: frozenset[str]
+    future_markers: frozenset[str]
 
 
 @cache
@@ -103,7 +104,8 @@ def cues() -> Cues:
                 words["possessor_breaks"], words["aid_send_verbs"],
                 tuple(tuple(w.lower().split()) for w in raw["aid_objects"]), int(raw["aid_reach"]),
                 {k: frozenset(v) for k, v in raw["adjective_uses"].items()}, tuple(raw["promise_openers"]),
-                tuple(raw["weapon_words"]), words["pre_verb_adverbs"])
+                tuple(raw["weapon_words"]), words["pre_verb_adverbs"],
+                words["future_markers"])
 
 
 # Inside a short noun phrase, what introduces its owner: "milik", "yang di-V (oleh)", "oleh".
@@ -799,13 +801,11 @@ class EventFinder:
         if not found:
             return []
         words = self.text[pos:found[0].begin].lower().replace(",", " ").split()
-        weapons = {w for _, seqs in cues().instruments for seq in seqs for w in seq.split()} | set(cues().weapon_words)
-        return found if words and all(w in weapons or w in ("dan", "serta", "atau") for w in words) else []
+        return found if words and all(w in _weapon_list_words() for w in words) else []
 
     def promised(self, toks: list[Token], index: int, clause_begin: int) -> bool:
         """'akan melancarkan serangan', 'bakal menyerang': a future act, up to three words before."""
-        window = [t.low for t in toks[max(0, index - 3):index] if t.begin >= clause_begin]
-        return any(w in cues().promise_openers and w != "untuk" for w in window)
+        return any(t.low in cues().future_markers for t in toks[max(0, index - 3):index] if t.begin >= clause_begin)
 
     def promised_object(self, entry: dict, pos: int, limit: int) -> list[Ref]:
         """'mengancam akan membalas Israel': a threat is aimed at the object of the act it promises."""
@@ -1065,11 +1065,22 @@ def _noun_forms(entry: dict) -> frozenset[str]:
     return listed | frozenset(f.split()[0] for f in entry.get("forms", []) if entry.get("noun_ok") and is_nominal(f.split()[0]))
 
 
+@cache
+def _trailing_adverbs() -> re.Pattern[str]:
+    return re.compile(rf"(?:\s+(?:{alternation(cues().pre_verb_adverbs)}))+\s*$", re.IGNORECASE)
+
+
+@cache
+def _weapon_list_words() -> frozenset[str]:
+    """Words of a list of weapons: the instruments, `weapon_words` and the words joining them."""
+    instruments = {w for _, seqs in cues().instruments for seq in seqs for w in seq.split()}
+    return frozenset(instruments | set(cues().weapon_words) | {"dan", "serta", "atau"})
+
+
 def _before_apposition(text: str, start: int, pos: int) -> int:
     """'Amerika Serikat, sekutu Filipina, mengecam': the subject stands before the apposition,
     so the search for it ends at the apposition's opening comma."""
-    adverbs = "|".join(re.escape(w) for w in sorted(cues().pre_verb_adverbs, key=len, reverse=True))
-    head = re.sub(rf"(?:\s+(?:{adverbs}))+\s*$", "", text[start:pos], flags=re.IGNORECASE).rstrip()
+    head = _trailing_adverbs().sub("", text[start:pos]).rstrip()
     if not head.endswith(","):
         return pos
     opening = head[:-1].rfind(",")

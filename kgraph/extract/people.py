@@ -49,8 +49,6 @@ from kgraph.model import EntityType, Post, Span
 from kgraph.rdfmap import slug
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽƏА-Я"
-_UPPER_SET = frozenset(chr(c) for a, b in (("A", "Z"), ("À", "Ö"), ("Ø", "Þ"), ("Ā", "Ž"), ("А", "Я"))
-                       for c in range(ord(a), ord(b) + 1)) | {"Ə"}
 _ORG_LIKE = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
@@ -237,7 +235,7 @@ def _field_end(f: EntityFinder, pos: int, limit: int) -> int | None:
             break
         end, count = b + len(word), count + 1
     after = skip_spaces(text, end)
-    return end if count and after < limit and text[after] in _UPPER_SET else None
+    return end if count and after < limit and re.match(rf"[{_UPPER}]", text[after]) else None
 
 
 def _seat_end(f: EntityFinder, pos: int, limit: int) -> int | None:

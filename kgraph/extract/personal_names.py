@@ -158,10 +158,10 @@ def _aliases_of(name: str) -> list[str]:
         out.append(last)
     if words[0][:1].isupper() and len(words[0]) > 2 and not words[0].endswith("."):
         out.append(words[0])
-    if len(words) == 3 and first_particle is None and words[1][:1].isupper() and len(words[1]) > 3:
-        out += [" ".join(words[:2]), words[1]]  # "Ali Bongo Ondimba" -> Ali Bongo, Bongo; "Moussa Faki Mahamat" -> Faki
     elif len(words) == 2 and re.fullmatch(r"[A-Z][a-z]", words[0]) and len(words[1]) > 3:
         out.append(words[0])  # a family name first: "Xi Jinping" -> Xi, "Li Qiang" -> Li
+    if len(words) == 3 and first_particle is None and words[1][:1].isupper() and len(words[1]) > 3:
+        out += [" ".join(words[:2]), words[1]]  # "Ali Bongo Ondimba" -> Ali Bongo, Bongo; "Moussa Faki Mahamat" -> Faki
     return out
 
 
